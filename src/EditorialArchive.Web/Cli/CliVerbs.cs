@@ -1,0 +1,74 @@
+using EditorialArchive.Web.Configuration;
+using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Seeds;
+using Microsoft.Extensions.Options;
+
+namespace EditorialArchive.Web.Cli;
+
+/// <summary>Maintenance verbs: <c>dotnet run --project src/EditorialArchive.Web -- VERB …</c>.</summary>
+public static class CliVerbs
+{
+    private static readonly Dictionary<string, (string Help, Func<IServiceProvider, string[], CancellationToken, Task<int>> Run)> Verbs =
+        new(StringComparer.Ordinal)
+        {
+            ["migrate"] = ("apply pending schema migrations and exit", MigrateAsync),
+            ["import-seeds"] = ("apply migrations, then import seeds/ if the archive is empty", ImportSeedsAsync),
+            ["help"] = ("list the verbs", (_, _, _) => Task.FromResult(PrintHelp())),
+        };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        if (!Verbs.TryGetValue(args[0], out var verb))
+        {
+            await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'.");
+            PrintHelp();
+            return 2;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        try
+        {
+            return await verb.Run(app.Services, args[1..], cancellation.Token);
+        }
+        catch (Exception ex) when (ex is MigrationException or SeedFormatException or ArgumentException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+
+    private static int PrintHelp()
+    {
+        Console.WriteLine("Usage: dotnet run --project src/EditorialArchive.Web -- VERB [options]");
+        foreach (var (name, verb) in Verbs)
+        {
+            Console.WriteLine($"  {name,-14} {verb.Help}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        var applied = await services.GetRequiredService<MigrationRunner>().ApplyAsync(Migration.LoadEmbedded(), cancellationToken);
+        Console.WriteLine(applied.Count == 0 ? "The schema is up to date." : $"Applied: {string.Join(", ", applied)}");
+        return 0;
+    }
+
+    private static async Task<int> ImportSeedsAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<MigrationRunner>().ApplyAsync(Migration.LoadEmbedded(), cancellationToken);
+        var options = services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+        var imported = await services.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(options.ResolveSeedsPath(), cancellationToken);
+        Console.WriteLine(imported == 0 ? "The archive already holds pieces; nothing imported." : $"Imported {imported} pieces.");
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Data;
+using EditorialArchive.Web.ViewModels;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EditorialArchive.Web.Controllers;
+
+public sealed class ArticlesController(ArticleRepository articles, ArchiveTime time) : Controller
+{
+    [HttpGet("/{lang:" + Languages.RouteConstraint + "}/articles/{id:long}/{slug?}")]
+    public async Task<IActionResult> Show(string lang, long id, string? slug, CancellationToken cancellationToken)
+    {
+        var article = await articles.GetPublishedByIdAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        // One address per piece: another slug (old, truncated, missing) or edition sends readers to it.
+        if (lang != article.Language || slug != article.Slug)
+        {
+            return RedirectPermanent(ArticleUrls.Article(article.Language, article.Id, article.Slug) + Request.QueryString);
+        }
+
+        return View(new ArticlePageViewModel
+        {
+            Language = article.Language,
+            Title = article.Headline,
+            Headline = article.Headline,
+            SectionName = article.SectionName,
+            Byline = article.Byline,
+            Posted = Show(article.PostedAt, article.Language),
+            Updated = Show(article.UpdatedAt, article.Language),
+            Counterpart = ToLink(article.Counterpart),
+            BodyHtml = article.BodyHtml,
+            Url = ArticleUrls.Article(article.Language, article.Id, article.Slug),
+        });
+    }
+
+    private ShownInstant Show(DateTimeOffset instant, string language) =>
+        new(time.FormatDisplay(instant, language), time.FormatMachine(instant));
+
+    private static CounterpartLink? ToLink(Counterpart? counterpart) => counterpart switch
+    {
+        null => null,
+        { ArticleId: { } id, Slug: { } slug } => new CounterpartLink(
+            ArticleUrls.Article(counterpart.Language, id, slug), counterpart.Language, Languages.Endonym(counterpart.Language), counterpart.Title),
+        { ExternalUrl: { } url } => new CounterpartLink(url, counterpart.Language, Languages.Endonym(counterpart.Language), counterpart.Title),
+        _ => null,
+    };
+}

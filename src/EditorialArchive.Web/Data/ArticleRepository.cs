@@ -1,0 +1,151 @@
+using Dapper;
+using EditorialArchive.Web.Articles;
+using Microsoft.Data.Sqlite;
+
+namespace EditorialArchive.Web.Data;
+
+/// <summary>Queries and writes of pieces. Reads open their own pooled connection; writes join the caller's transaction.</summary>
+public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeProvider clock)
+{
+    private const string GetPublishedByIdSql = """
+        SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, s.name_en AS section_name_en,
+               s.name_ko AS section_name_ko, a.byline, a.body_html, a.posted_at, a.updated_at,
+               l.target_language AS counterpart_language, l.target_article_id AS counterpart_id,
+               t.slug AS counterpart_slug, l.external_url AS counterpart_url,
+               COALESCE(t.headline, l.external_title) AS counterpart_title
+        FROM articles a
+        JOIN sections s ON s.id = a.section_id
+        LEFT JOIN article_links l ON l.article_id = a.id AND l.kind = 'translation'
+        LEFT JOIN articles t ON t.id = l.target_article_id AND t.status = 'published'
+        WHERE a.id = @Id AND a.status = 'published'
+        LIMIT 1
+        """;
+
+    public async Task<PublishedArticle?> GetPublishedByIdAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PublishedArticle, CounterpartRow, PublishedArticle>(
+            new CommandDefinition(GetPublishedByIdSql, new { Id = id }, cancellationToken: cancellationToken),
+            (article, link) =>
+            {
+                article.Counterpart = link?.ToCounterpart();
+                return article;
+            },
+            splitOn: "counterpart_language");
+        return rows.FirstOrDefault();
+    }
+
+    private const string ListPublishedPageSql = """
+        SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, s.name_en AS section_name_en,
+               s.name_ko AS section_name_ko, a.byline, a.posted_at
+        FROM articles a
+        JOIN sections s ON s.id = a.section_id
+        WHERE a.status = 'published' AND a.language = @Language
+          AND (@BeforePostedAt IS NULL OR a.posted_at < @BeforePostedAt
+               OR (a.posted_at = @BeforePostedAt AND a.id < @BeforeId))
+        ORDER BY a.posted_at DESC, a.id DESC
+        LIMIT @Limit
+        """;
+
+    /// <summary>Newest published pieces in a language, after <paramref name="before"/> (keyset pagination).</summary>
+    public async Task<IReadOnlyList<ArticleSummary>> ListPublishedPageAsync(
+        string language, PublishedCursor? before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleSummary>(new CommandDefinition(
+            ListPublishedPageSql,
+            new
+            {
+                Language = language,
+                BeforePostedAt = before is null ? null : UtcInstant.Format(before.PostedAt),
+                BeforeId = before?.Id ?? 0,
+                Limit = limit,
+            },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string CountAllSql = "SELECT count(*) FROM articles";
+
+    public async Task<long> CountAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAllSql, cancellationToken: cancellationToken));
+    }
+
+    private const string InsertSql = """
+        INSERT INTO articles (slug, language, headline, section_id, byline, body_markdown, body_html, status,
+                              posted_at, updated_at, created_at, modified_at, version)
+        SELECT @Slug, @Language, @Headline, s.id, @Byline, @BodyMarkdown, @BodyHtml, @Status,
+               @PostedAt, @UpdatedAt, @Now, @Now, 1
+        FROM sections s WHERE s.slug = @SectionSlug
+        RETURNING id
+        """;
+
+    /// <summary>Stores a new piece; throws when the section does not exist.</summary>
+    public async Task<long> InsertAsync(SqliteTransaction transaction, NewArticle article, CancellationToken cancellationToken)
+    {
+        var id = await transaction.Connection!.ExecuteScalarAsync<long?>(new CommandDefinition(
+            InsertSql,
+            new
+            {
+                article.Slug,
+                article.Language,
+                article.Headline,
+                article.SectionSlug,
+                article.Byline,
+                article.BodyMarkdown,
+                article.BodyHtml,
+                article.Status,
+                PostedAt = article.PostedAt is { } posted ? UtcInstant.Format(posted) : null,
+                UpdatedAt = article.UpdatedAt is { } updated ? UtcInstant.Format(updated) : null,
+                Now = UtcInstant.Format(clock.GetUtcNow()),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        return id ?? throw new ArgumentException($"Unknown section '{article.SectionSlug}'.", nameof(article));
+    }
+
+    private const string LinkTranslationSql = """
+        DELETE FROM article_links WHERE kind = 'translation' AND (article_id IN (@A, @B) OR target_article_id IN (@A, @B));
+        INSERT INTO article_links (article_id, kind, target_language, target_article_id)
+        SELECT @A, 'translation', b.language, b.id FROM articles a, articles b
+        WHERE a.id = @A AND b.id = @B AND a.language <> b.language;
+        INSERT INTO article_links (article_id, kind, target_language, target_article_id)
+        SELECT @B, 'translation', a.language, a.id FROM articles a, articles b
+        WHERE a.id = @A AND b.id = @B AND a.language <> b.language;
+        SELECT changes();
+        """;
+
+    /// <summary>
+    /// Makes two pieces in different languages each other's counterpart (both directions at once); their former
+    /// partners lose their links too, so no piece points at a piece that points elsewhere.
+    /// </summary>
+    public async Task LinkTranslationsAsync(SqliteTransaction transaction, long articleId, long counterpartId, CancellationToken cancellationToken)
+    {
+        var inserted = await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
+            LinkTranslationSql, new { A = articleId, B = counterpartId }, transaction, cancellationToken: cancellationToken));
+        if (inserted != 1)
+        {
+            throw new ArgumentException($"Pieces {articleId} and {counterpartId} cannot be counterparts: both must exist and differ in language.");
+        }
+    }
+
+    /// <summary>The flat columns of a translation link, before they become a <see cref="Counterpart"/>.</summary>
+    private sealed class CounterpartRow
+    {
+        public string? CounterpartLanguage { get; init; }
+        public long? CounterpartId { get; init; }
+        public string? CounterpartSlug { get; init; }
+        public string? CounterpartUrl { get; init; }
+        public string? CounterpartTitle { get; init; }
+
+        public Counterpart? ToCounterpart() => CounterpartLanguage switch
+        {
+            null => null,
+            // A link to a piece that is not published (yet) is not shown to readers.
+            _ when CounterpartId is not null && CounterpartSlug is null => null,
+            _ => new Counterpart(CounterpartLanguage, CounterpartId, CounterpartSlug, CounterpartUrl, CounterpartTitle),
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace EditorialArchive.Web.Data;
+
+/// <summary>One numbered schema script, e.g. <c>001_articles.sql</c>.</summary>
+public sealed partial record Migration(int Number, string Name, string Sql)
+{
+    public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
+
+    /// <summary>Reads a migration from a file name like <c>007_search.sql</c>.</summary>
+    public static Migration FromFile(string fileName, string sql)
+    {
+        var match = FileNamePattern().Match(fileName);
+        if (!match.Success)
+        {
+            throw new MigrationException($"Migration file '{fileName}' is not named NNN_description.sql.");
+        }
+
+        // Line endings must not change the hash when the repository is checked out on another OS.
+        var normalized = sql.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return new Migration(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), fileName, normalized);
+    }
+
+    /// <summary>The migrations embedded in this assembly, in order.</summary>
+    public static IReadOnlyList<Migration> LoadEmbedded()
+    {
+        var assembly = typeof(Migration).Assembly;
+        const string prefix = "EditorialArchive.Web.Data.Migrations.";
+        var migrations = new List<Migration>();
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (!resource.StartsWith(prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            migrations.Add(FromFile(resource[prefix.Length..], reader.ReadToEnd()));
+        }
+
+        return [.. migrations.OrderBy(m => m.Number)];
+    }
+
+    [GeneratedRegex(@"^(\d{3,})_[A-Za-z0-9_\-]+\.sql$")]
+    private static partial Regex FileNamePattern();
+}
+
+public sealed class MigrationException(string message) : Exception(message);

@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+
+namespace EditorialArchive.Web.Data;
+
+/// <summary>Opens pooled connections to the archive database with foreign keys on.</summary>
+public sealed class SqliteConnectionFactory
+{
+    public SqliteConnectionFactory(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries SQLITE_BUSY for up to this many seconds (the busy timeout).
+            DefaultTimeout = 30,
+        };
+        if (builder.Mode is SqliteOpenMode.ReadWriteCreate or SqliteOpenMode.ReadWrite
+            && !string.IsNullOrEmpty(builder.DataSource)
+            && !builder.DataSource.Equals(":memory:", StringComparison.Ordinal))
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        ConnectionString = builder.ToString();
+        DataSource = builder.DataSource;
+        DataDirectory = Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" ? "archive" : builder.DataSource))!;
+        DapperConfiguration.EnsureConfigured();
+    }
+
+    public string ConnectionString { get; }
+
+    public string DataSource { get; }
+
+    /// <summary>The folder holding the database file; other app data (keys) lives beside it.</summary>
+    public string DataDirectory { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

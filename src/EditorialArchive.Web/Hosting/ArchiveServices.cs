@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Configuration;
+using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Localization;
+using EditorialArchive.Web.Seeds;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace EditorialArchive.Web.Hosting;
+
+/// <summary>Service registration and the request pipeline, shared by the web host and the CLI verbs.</summary>
+public static class ArchiveServices
+{
+    public const string ConnectionStringName = "Archive";
+
+    public static WebApplicationBuilder AddArchive(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Serve wwwroot-assets/ from the build output in every environment when run from source (dotnet run,
+        // tests); a published app has no such manifest and serves its own wwwroot/ folder.
+        builder.WebHost.UseStaticWebAssets();
+        var configuration = builder.Configuration;
+
+        builder.Host.UseSerilog((context, _, logger) =>
+        {
+            logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext();
+            if (context.HostingEnvironment.IsDevelopment())
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+
+        services.AddOptions<ArchiveOptions>()
+            .Bind(configuration.GetSection(ArchiveOptions.SectionName))
+            .Validate(o => TryFindZone(o.TimeZone), "Archive:TimeZone must name a time zone known to this system (e.g. Asia/Seoul).")
+            .ValidateOnStart();
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "App_Data", "archive.db")}";
+        }
+
+        var connectionFactory = new SqliteConnectionFactory(connectionString);
+        services.AddSingleton(connectionFactory);
+
+        // Antiforgery and sign-in cookies must stay valid across restarts: keep the keys beside the database.
+        services.AddDataProtection()
+            .SetApplicationName("EditorialArchive")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(connectionFactory.DataDirectory, "keys")));
+
+        // Write Hangul and other non-ASCII text as characters, not numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<ArticleRepository>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ArchiveTime>();
+        services.AddSingleton<SeedPageParser>();
+        services.AddSingleton<SeedImporter>();
+        services.AddSingleton<DatabaseInitializer>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            CultureInfo[] cultures = [new(Languages.English), new(Languages.Korean)];
+            o.DefaultRequestCulture = new RequestCulture(Languages.English);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new PathLanguageCultureProvider()];
+        });
+
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in configuration.GetSection($"{ArchiveOptions.SectionName}:{nameof(ArchiveOptions.KnownProxies)}").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+
+        return builder;
+    }
+
+    public static WebApplication UseArchive(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthorization();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapControllers().WithStaticAssets();
+        return app;
+    }
+
+    private static bool TryFindZone(string id)
+    {
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}

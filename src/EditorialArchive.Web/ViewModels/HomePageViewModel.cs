@@ -1,0 +1,10 @@
+namespace EditorialArchive.Web.ViewModels;
+
+public sealed class HomePageViewModel : PageViewModel
+{
+    public required IReadOnlyList<ArticleListItem> Pieces { get; init; }
+    public string? OlderUrl { get; init; }
+    public bool IsFirstPage { get; init; }
+}
+
+public sealed record ArticleListItem(string Url, string Headline, string SectionName, string? Byline, ShownInstant Posted);
