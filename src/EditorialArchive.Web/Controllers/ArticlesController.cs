@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace EditorialArchive.Web.Controllers;
 
-public sealed class ArticlesController(ArticleRepository articles, ArchiveTime time) : Controller
+public sealed class ArticlesController(ArticleRepository articles, ArchiveTime time, AbsoluteUrls absoluteUrls) : Controller
 {
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/articles/{id:long}/{slug?}")]
     public async Task<IActionResult> Show(string lang, long id, string? slug, CancellationToken cancellationToken)
@@ -22,6 +22,7 @@ public sealed class ArticlesController(ArticleRepository articles, ArchiveTime t
             return RedirectPermanent(ArticleUrls.Article(article.Language, article.Id, article.Slug) + Request.QueryString);
         }
 
+        var url = ArticleUrls.Article(article.Language, article.Id, article.Slug);
         return View(new ArticlePageViewModel
         {
             Language = article.Language,
@@ -33,7 +34,8 @@ public sealed class ArticlesController(ArticleRepository articles, ArchiveTime t
             Updated = Show(article.UpdatedAt, article.Language),
             Counterpart = ToLink(article.Counterpart),
             BodyHtml = article.BodyHtml,
-            Url = ArticleUrls.Article(article.Language, article.Id, article.Slug),
+            Url = url,
+            AbsoluteUrl = absoluteUrls.For(Request, url),
         });
     }
 

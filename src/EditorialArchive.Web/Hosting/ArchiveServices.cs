@@ -7,9 +7,9 @@ using EditorialArchive.Web.Configuration;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Seeds;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -70,6 +70,7 @@ public static class ArchiveServices
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ArchiveTime>();
+        services.AddSingleton<AbsoluteUrls>();
         services.AddSingleton<SeedPageParser>();
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<DatabaseInitializer>();

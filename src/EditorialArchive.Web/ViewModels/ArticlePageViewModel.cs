@@ -10,6 +10,7 @@ public sealed class ArticlePageViewModel : PageViewModel
     public CounterpartLink? Counterpart { get; init; }
     public required string BodyHtml { get; init; }
     public required string Url { get; init; }
+    public required string AbsoluteUrl { get; init; }
 }
 
 /// <summary>An instant as printed (<c>December. 15, 2023 08:09</c>) and as machine-readable ISO-8601.</summary>
