@@ -88,6 +88,7 @@ public static class ArchiveServices
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAccounts(configuration);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -117,6 +118,8 @@ public static class ArchiveServices
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapStaticAssets();
