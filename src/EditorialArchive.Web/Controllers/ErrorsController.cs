@@ -22,7 +22,8 @@ public sealed class ErrorsController(IStringLocalizerFactory localizers) : Contr
 
         var (heading, message) = status switch
         {
-            404 or 410 => (text["Page not found"], text["Page not found text"]),
+            404 => (text["Page not found"], text["Page not found text"]),
+            410 => (text["Piece withdrawn"], text["Piece withdrawn text"]),
             >= 400 and < 500 => (text["Bad request"], text["Bad request text"]),
             _ => (text["Server error"], text["Server error text"]),
         };

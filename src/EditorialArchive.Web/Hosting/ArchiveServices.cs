@@ -88,6 +88,7 @@ public static class ArchiveServices
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSeo(configuration);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -104,6 +105,7 @@ public static class ArchiveServices
     public static WebApplication UseArchive(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSeoResponses();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -117,6 +119,7 @@ public static class ArchiveServices
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseCanonicalForms();
         app.UseAuthorization();
 
         app.MapStaticAssets();
