@@ -18,15 +18,17 @@ public sealed class SeoRepository(SqliteConnectionFactory connections)
     private const string GetArticleStateSql = """
         SELECT a.id, a.status, a.language, a.slug, a.version, a.modified_at, a.posted_at,
                l.target_article_id AS counterpart_id, t.status AS counterpart_status, t.version AS counterpart_version,
-               t.modified_at AS counterpart_modified_at, l.external_url AS counterpart_url, l.external_title AS counterpart_title
-        FROM articles a
+               t.modified_at AS counterpart_modified_at, l.external_url AS counterpart_url, l.external_title AS counterpart_title,
+               c.listing_version, c.listing_changed_at
+        FROM archive_changes c
+        JOIN articles a ON a.id = @Id
         LEFT JOIN article_links l ON l.article_id = a.id AND l.kind = 'translation'
         LEFT JOIN articles t ON t.id = l.target_article_id
-        WHERE a.id = @Id
+        WHERE c.id = 1
         LIMIT 1
         """;
 
-    /// <summary>The status and versions of a piece and its counterpart, whatever the status; null for an unknown id.</summary>
+    /// <summary>The status and versions of a piece, its counterpart and the archive's listings, whatever the status; null for an unknown id.</summary>
     public async Task<ArticleState?> GetArticleStateAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

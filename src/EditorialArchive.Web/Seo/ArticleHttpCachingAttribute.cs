@@ -9,7 +9,9 @@ namespace EditorialArchive.Web.Seo;
 /// <summary>
 /// On an article action (route values <c>id</c>, <c>lang</c>, <c>slug</c>): answers 410 Gone for a withdrawn piece,
 /// and for a published one at its canonical address sets ETag, Last-Modified and Cache-Control and answers 304
-/// when the client's copy is current, all from one small query before the page is loaded or rendered.
+/// when the client's copy is current, all from one small query before the page is loaded or rendered. The ETag
+/// covers the piece, its counterpart and the archive's listing version, so a page that also shows other pieces
+/// (previous/next, related) changes when their headlines, dates or statuses do, but not on their body edits.
 /// The action keeps answering 404 and the 301s to the canonical address itself, which is also why the
 /// canonical-form middleware leaves these addresses alone (one redirect, straight to the right slug).
 /// </summary>
@@ -46,7 +48,7 @@ public sealed class ArticleHttpCachingAttribute : Attribute, IFilterFactory, ICa
             }
 
             var dependsOn = string.Join('|', state.Id, state.Version, UtcInstant.Format(state.ModifiedAt), state.Status,
-                state.CounterpartId, state.CounterpartStatus, state.CounterpartVersion, state.CounterpartUrl, state.CounterpartTitle);
+                state.CounterpartId, state.CounterpartStatus, state.CounterpartVersion, state.CounterpartUrl, state.CounterpartTitle, state.ListingVersion);
             var validators = caching.Compute(http, dependsOn, state.LastModified);
             if (HttpCaching.IsNotModified(http.Request, validators))
             {

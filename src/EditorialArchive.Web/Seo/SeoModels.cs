@@ -10,8 +10,8 @@ public sealed class ArchiveChange
 }
 
 /// <summary>
-/// What an article page depends on, read before rendering: the piece's status and version, and its
-/// counterpart's. Cheap enough to answer 304, 404, 410 or 301 without loading the body.
+/// What an article page depends on, read before rendering: the piece's status and version, its counterpart's,
+/// and the archive's listing version (for what the page shows of other pieces). Cheap enough to answer 304, 404, 410 or 301 without loading the body.
 /// </summary>
 public sealed class ArticleState
 {
@@ -29,13 +29,16 @@ public sealed class ArticleState
     public string? CounterpartUrl { get; init; }
     public string? CounterpartTitle { get; init; }
 
+    /// <summary>Moves when what a page may show of other pieces (headlines, dates, links) changes.</summary>
+    public long ListingVersion { get; init; }
+    public DateTimeOffset ListingChangedAt { get; init; }
+
     public bool IsPublished => Status == ArticleStatus.Published;
 
     /// <summary>Once published, now taken down: the address answers 410 Gone. Never-published drafts are simply not found.</summary>
     public bool IsWithdrawn => Status is ArticleStatus.Unpublished or ArticleStatus.Trashed && PostedAt is not null;
 
-    public DateTimeOffset LastModified =>
-        CounterpartModifiedAt is { } other && other > ModifiedAt ? other : ModifiedAt;
+    public DateTimeOffset LastModified => new[] { ModifiedAt, CounterpartModifiedAt ?? ModifiedAt, ListingChangedAt }.Max();
 }
 
 /// <summary>One article sitemap: a range of consecutive ids holding at least one published piece.</summary>

@@ -34,17 +34,26 @@ public static class TestPieces
         await transaction.CommitAsync();
     }
 
-    /// <summary>Changes a piece as the admin area will: new status or headline, a new version and modification time.</summary>
-    public static async Task UpdateAsync<T>(WebApplicationFactory<T> app, long id, string? status = null, string? headline = null)
+    /// <summary>Changes a piece as the admin area will: new status, headline or body, a new version and modification time.</summary>
+    public static async Task UpdateAsync<T>(WebApplicationFactory<T> app, long id, string? status = null, string? headline = null, string? body = null)
         where T : class
     {
         await using var connection = await app.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(
             """
             UPDATE articles SET status = COALESCE(@Status, status), headline = COALESCE(@Headline, headline),
+                   body_markdown = COALESCE(@Body, body_markdown), body_html = COALESCE(@BodyHtml, body_html),
                    version = version + 1, modified_at = @Now
             WHERE id = @Id
             """,
-            new { Id = id, Status = status, Headline = headline, Now = UtcInstant.Format(DateTimeOffset.UtcNow.AddSeconds(2)) });
+            new
+            {
+                Id = id,
+                Status = status,
+                Headline = headline,
+                Body = body,
+                BodyHtml = body is null ? null : app.Services.GetRequiredService<MarkdownRenderer>().RenderHtml(body),
+                Now = UtcInstant.Format(DateTimeOffset.UtcNow.AddSeconds(2)),
+            });
     }
 }

@@ -73,6 +73,24 @@ public sealed class HttpBehaviourTests(ArchiveAppFactory app) : IClassFixture<Ar
         Assert.Equal("검증기 한국어 (수정)", (await Html.ParseAsync(koreanAfter)).Single("h1").Text());
     }
 
+    [Fact]
+    public async Task A_body_edit_elsewhere_keeps_an_articles_etag_but_a_new_headline_elsewhere_does_not()
+    {
+        var other = await TestPieces.InsertAsync(app, "Neighbouring piece");
+        using var before = await GetAsync(SeedPath);
+
+        await TestPieces.UpdateAsync(app, other, body: "A corrected first paragraph.");
+        using var afterBodyEdit = await GetAsync(SeedPath, h => h.IfNoneMatch.Add(before.Headers.ETag!));
+        using var listBodyEdit = await GetAsync("/en/rss.xml");
+        await TestPieces.UpdateAsync(app, other, headline: "Neighbouring piece, retitled");
+        using var afterRetitle = await GetAsync(SeedPath, h => h.IfNoneMatch.Add(before.Headers.ETag!));
+
+        // Pages that may show other pieces' headlines (previous/next, related) must not outlive a retitle.
+        Assert.Equal(HttpStatusCode.NotModified, afterBodyEdit.StatusCode);
+        Assert.Contains("A corrected first paragraph.", await listBodyEdit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, afterRetitle.StatusCode);
+    }
+
     [Theory]
     [InlineData(ArticleStatus.Unpublished, "en", "This piece has been withdrawn")]
     [InlineData(ArticleStatus.Trashed, "ko", "삭제된 글입니다")]
