@@ -102,15 +102,22 @@ public sealed class SitemapsController(
             return NotFound();
         }
 
-        var change = await seo.GetArchiveChangeAsync(cancellationToken);
-        var validators = caching.Compute(HttpContext, Version(change) + "|" + size.ToString(CultureInfo.InvariantCulture), change.ChangedAt);
+        // Validated by its own id range: an edit re-sends only the sitemap that lists the piece.
+        var (firstId, lastId) = ((number - 1) * size + 1, number * size);
+        var state = await seo.GetSitemapChunkStateAsync(firstId, lastId, cancellationToken);
+        if (state.Changed is not { } changed)
+        {
+            return NotFound();
+        }
+
+        var validators = caching.Compute(HttpContext, state.Fingerprint, changed);
         if (HttpCaching.IsNotModified(Request, validators))
         {
             caching.Apply(Response, validators);
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
-        await using var entries = seo.ListSitemapEntriesAsync((number - 1) * size + 1, number * size, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var entries = seo.ListSitemapEntriesAsync(firstId, lastId, cancellationToken).GetAsyncEnumerator(cancellationToken);
         if (!await entries.MoveNextAsync())
         {
             return NotFound(); // no published piece in this range: the index does not list it either

@@ -53,6 +53,26 @@ public sealed class SeoRepository(SqliteConnectionFactory connections)
         return rows.AsList();
     }
 
+    // Everything one article sitemap shows: its pieces (any status, so withdrawing one counts) and their
+    // counterparts. Versions only grow, so their sums move on every edit.
+    private const string GetSitemapChunkStateSql = """
+        SELECT count(*) AS pieces, max(a.modified_at) AS last_modified, total(a.version) AS versions,
+               total(l.target_article_id) AS counterpart_ids, total(t.version) AS counterpart_versions,
+               max(t.modified_at) AS counterpart_last_modified
+        FROM articles a
+        LEFT JOIN article_links l ON l.article_id = a.id AND l.kind = 'translation'
+        LEFT JOIN articles t ON t.id = l.target_article_id
+        WHERE a.id BETWEEN @FirstId AND @LastId
+        """;
+
+    /// <summary>A fingerprint of one id range, so each article sitemap has its own validator.</summary>
+    public async Task<SitemapChunkState> GetSitemapChunkStateAsync(long firstId, long lastId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<SitemapChunkState>(new CommandDefinition(
+            GetSitemapChunkStateSql, new { FirstId = firstId, LastId = lastId }, cancellationToken: cancellationToken));
+    }
+
     private const string ListSitemapEntriesSql = """
         SELECT a.id, a.slug, a.language, a.modified_at,
                t.id AS counterpart_id, t.slug AS counterpart_slug, t.language AS counterpart_language

@@ -1,4 +1,5 @@
 using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Data;
 
 namespace EditorialArchive.Web.Seo;
 
@@ -47,6 +48,23 @@ public sealed class SitemapChunk
     public long Number { get; init; }
     public DateTimeOffset LastModified { get; init; }
     public long Published { get; init; }
+}
+
+/// <summary>What one article sitemap depends on: its pieces and their counterparts.</summary>
+public sealed class SitemapChunkState
+{
+    public long Pieces { get; init; }
+    public string? LastModified { get; init; }
+    public double Versions { get; init; }
+    public double CounterpartIds { get; init; }
+    public double CounterpartVersions { get; init; }
+    public string? CounterpartLastModified { get; init; }
+
+    public string Fingerprint => FormattableString.Invariant($"{Pieces}|{LastModified}|{Versions}|{CounterpartIds}|{CounterpartVersions}|{CounterpartLastModified}");
+
+    /// <summary>The newest change among the pieces and their counterparts (instants are ordered as text).</summary>
+    public DateTimeOffset? Changed =>
+        new[] { LastModified, CounterpartLastModified }.Where(t => t is not null).Max() is { } newest ? UtcInstant.Parse(newest) : null;
 }
 
 /// <summary>A published piece as a sitemap lists it, with its published counterpart if any.</summary>

@@ -79,6 +79,29 @@ public sealed class SitemapTests(SitemapTests.SmallChunksApp app) : IClassFixtur
             Alternates(url)));
     }
 
+    [Fact]
+    public async Task Editing_a_piece_changes_only_the_validator_of_the_sitemap_that_lists_it()
+    {
+        var client = app.CreateBrowserlessClient();
+        using var firstBefore = await client.GetAsync("/sitemaps/articles-1.xml");
+        using var thirdBefore = await client.GetAsync("/sitemaps/articles-3.xml");
+
+        await TestPieces.UpdateAsync(app, 1, body: "A corrected paragraph.");
+
+        using var firstAfter = await Revalidate(client, "/sitemaps/articles-1.xml", firstBefore);
+        using var thirdAfter = await Revalidate(client, "/sitemaps/articles-3.xml", thirdBefore);
+        Assert.Equal(HttpStatusCode.OK, firstAfter.StatusCode);
+        Assert.True(firstAfter.Content.Headers.LastModified > firstBefore.Content.Headers.LastModified);
+        Assert.Equal(HttpStatusCode.NotModified, thirdAfter.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> Revalidate(HttpClient client, string url, HttpResponseMessage earlier)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(earlier.Headers.ETag!);
+        return await client.SendAsync(request);
+    }
+
     [Theory]
     [InlineData("/sitemaps/articles-4.xml")]
     [InlineData("/sitemaps/articles-0.xml")]
