@@ -1,13 +1,15 @@
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Seo;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EditorialArchive.Web.Controllers;
 
-public sealed class ArticlesController(ArticleRepository articles, ArchiveTime time, AbsoluteUrls absoluteUrls) : Controller
+public sealed class ArticlesController(ArticleRepository articles, ArchiveTime time, AbsoluteUrls absoluteUrls, PageSeoBuilder seo) : Controller
 {
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/articles/{id:long}/{slug?}")]
+    [ArticleHttpCaching]
     public async Task<IActionResult> Show(string lang, long id, string? slug, CancellationToken cancellationToken)
     {
         var article = await articles.GetPublishedByIdAsync(id, cancellationToken);
@@ -16,13 +18,14 @@ public sealed class ArticlesController(ArticleRepository articles, ArchiveTime t
             return NotFound();
         }
 
-        // One address per piece: another slug (old, truncated, missing) or edition sends readers to it.
-        if (lang != article.Language || slug != article.Slug)
+        // One address per piece: another slug (old, truncated, missing), edition, letter case or a trailing
+        // slash sends readers to it in one hop.
+        var url = ArticleUrls.Article(article.Language, article.Id, article.Slug);
+        if (lang != article.Language || slug != article.Slug || Request.Path.Value != PathString.FromUriComponent(url).Value)
         {
-            return RedirectPermanent(ArticleUrls.Article(article.Language, article.Id, article.Slug) + Request.QueryString);
+            return RedirectPermanent(url + Request.QueryString);
         }
 
-        var url = ArticleUrls.Article(article.Language, article.Id, article.Slug);
         return View(new ArticlePageViewModel
         {
             Language = article.Language,
@@ -36,6 +39,7 @@ public sealed class ArticlesController(ArticleRepository articles, ArchiveTime t
             BodyHtml = article.BodyHtml,
             Url = url,
             AbsoluteUrl = absoluteUrls.For(Request, url),
+            Seo = seo.ForArticle(article, Request),
         });
     }
 

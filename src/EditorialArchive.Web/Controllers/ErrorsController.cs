@@ -24,6 +24,7 @@ public sealed class ErrorsController(IStringLocalizerFactory localizers) : Contr
         {
             404 => (text["Page not found"], text["Page not found text"]),
             429 => (text["Too many requests"], text["Too many requests text"]),
+            410 => (text["Piece withdrawn"], text["Piece withdrawn text"]),
             >= 400 and < 500 => (text["Bad request"], text["Bad request text"]),
             _ => (text["Server error"], text["Server error text"]),
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Localization;
+using EditorialArchive.Web.Seo;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -9,7 +10,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace EditorialArchive.Web.Controllers;
 
-public sealed class HomeController(ArticleRepository articles, ArchiveTime time, IStringLocalizer<SharedResource> text) : Controller
+public sealed class HomeController(ArticleRepository articles, ArchiveTime time, IStringLocalizer<SharedResource> text, PageSeoBuilder seo) : Controller
 {
     private const int PageSize = 20;
 
@@ -30,6 +31,7 @@ public sealed class HomeController(ArticleRepository articles, ArchiveTime time,
     }
 
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/")]
+    [ArchiveHttpCaching]
     public async Task<IActionResult> Index(string lang, string? before, CancellationToken cancellationToken)
     {
         PublishedCursor? cursor = null;
@@ -52,6 +54,7 @@ public sealed class HomeController(ArticleRepository articles, ArchiveTime time,
             Language = lang,
             Title = text["Opinion"],
             IsFirstPage = cursor is null,
+            Seo = seo.ForHome(lang, cursor is null, Request),
             OlderUrl = olderUrl,
             Pieces = [.. shown.Select(p => new ArticleListItem(
                 ArticleUrls.Article(p.Language, p.Id, p.Slug),

@@ -89,6 +89,7 @@ public static class ArchiveServices
             .AddViewLocalization();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAccounts(configuration);
+        services.AddSeo(configuration);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -105,6 +106,7 @@ public static class ArchiveServices
     public static WebApplication UseArchive(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSeoResponses();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -118,6 +120,7 @@ public static class ArchiveServices
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseCanonicalForms();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -8,4 +8,7 @@ public abstract class PageViewModel
 
     /// <summary>The document title.</summary>
     public required string Title { get; init; }
+
+    /// <summary>Canonical, hreflang, Open Graph and JSON-LD for the head; null gives a self-canonical default.</summary>
+    public PageSeo? Seo { get; init; }
 }

@@ -1,0 +1,59 @@
+using Dapper;
+using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Data;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EditorialArchive.Tests.Infrastructure;
+
+/// <summary>Writes pieces into a running test app's database, as an editor's action would.</summary>
+public static class TestPieces
+{
+    public static async Task<long> InsertAsync<T>(
+        WebApplicationFactory<T> app, string headline, string language = Languages.English, string status = ArticleStatus.Published,
+        DateTimeOffset? postedAt = null, string section = "editorial", string? byline = null, string body = "First paragraph of the piece.\n\nSecond paragraph.")
+        where T : class
+    {
+        var services = app.Services;
+        var posted = status is ArticleStatus.Draft or ArticleStatus.Scheduled ? (DateTimeOffset?)null : UtcInstant.Truncate(postedAt ?? DateTimeOffset.UtcNow.AddMinutes(-5));
+        await using var connection = await services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var transaction = connection.BeginTransaction();
+        var id = await services.GetRequiredService<ArticleRepository>().InsertAsync(transaction, new NewArticle(
+            SlugGenerator.FromHeadline(headline), language, headline, section, byline, body,
+            services.GetRequiredService<MarkdownRenderer>().RenderHtml(body), status, posted, posted), CancellationToken.None);
+        await transaction.CommitAsync();
+        return id;
+    }
+
+    public static async Task LinkAsync<T>(WebApplicationFactory<T> app, long a, long b)
+        where T : class
+    {
+        await using var connection = await app.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var transaction = connection.BeginTransaction();
+        await app.Services.GetRequiredService<ArticleRepository>().LinkTranslationsAsync(transaction, a, b, CancellationToken.None);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Changes a piece as the admin area will: new status, headline or body, a new version and modification time.</summary>
+    public static async Task UpdateAsync<T>(WebApplicationFactory<T> app, long id, string? status = null, string? headline = null, string? body = null)
+        where T : class
+    {
+        await using var connection = await app.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(
+            """
+            UPDATE articles SET status = COALESCE(@Status, status), headline = COALESCE(@Headline, headline),
+                   body_markdown = COALESCE(@Body, body_markdown), body_html = COALESCE(@BodyHtml, body_html),
+                   version = version + 1, modified_at = @Now
+            WHERE id = @Id
+            """,
+            new
+            {
+                Id = id,
+                Status = status,
+                Headline = headline,
+                Body = body,
+                BodyHtml = body is null ? null : app.Services.GetRequiredService<MarkdownRenderer>().RenderHtml(body),
+                Now = UtcInstant.Format(DateTimeOffset.UtcNow.AddSeconds(2)),
+            });
+    }
+}
