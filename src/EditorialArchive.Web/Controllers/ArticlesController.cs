@@ -1,11 +1,12 @@
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Reading;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EditorialArchive.Web.Controllers;
 
-public sealed class ArticlesController(ArticleRepository articles, ArchiveTime time, AbsoluteUrls absoluteUrls) : Controller
+public sealed class ArticlesController(ArticleRepository articles, ArchiveTime time, AbsoluteUrls absoluteUrls, ArticleExtrasLoader extras) : Controller
 {
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/articles/{id:long}/{slug?}")]
     public async Task<IActionResult> Show(string lang, long id, string? slug, CancellationToken cancellationToken)
@@ -23,6 +24,7 @@ public sealed class ArticlesController(ArticleRepository articles, ArchiveTime t
         }
 
         var url = ArticleUrls.Article(article.Language, article.Id, article.Slug);
+        var absoluteUrl = absoluteUrls.For(Request, url);
         return View(new ArticlePageViewModel
         {
             Language = article.Language,
@@ -35,7 +37,8 @@ public sealed class ArticlesController(ArticleRepository articles, ArchiveTime t
             Counterpart = ToLink(article.Counterpart),
             BodyHtml = article.BodyHtml,
             Url = url,
-            AbsoluteUrl = absoluteUrls.For(Request, url),
+            AbsoluteUrl = absoluteUrl,
+            Extras = await extras.LoadAsync(article, absoluteUrl, cancellationToken),
         });
     }
 
