@@ -32,7 +32,7 @@ public sealed class BrowseRepository(SqliteConnectionFactory connections)
         """;
 
     private const string LatestFilter = "WHERE a.status = 'published' AND a.language = @Language";
-    private const string ListLatestOlderSql = $"{SelectListed} {LatestFilter} {OlderThanCursor}";
+    public const string ListLatestOlderSql = $"{SelectListed} {LatestFilter} {OlderThanCursor}";
     private const string ListLatestNewerSql = $"{SelectListed} {LatestFilter} {NewerThanCursor}";
 
     /// <summary>Newest published pieces of an edition (home page).</summary>
@@ -40,7 +40,7 @@ public sealed class BrowseRepository(SqliteConnectionFactory connections)
         ListPageAsync(ListLatestOlderSql, ListLatestNewerSql, new { Language = language }, page, cancellationToken);
 
     private const string SectionFilter = "WHERE a.status = 'published' AND a.language = @Language AND a.section_id = @SectionId";
-    private const string ListSectionOlderSql = $"{SelectListed} {SectionFilter} {OlderThanCursor}";
+    public const string ListSectionOlderSql = $"{SelectListed} {SectionFilter} {OlderThanCursor}";
     private const string ListSectionNewerSql = $"{SelectListed} {SectionFilter} {NewerThanCursor}";
 
     public Task<PiecePage> ListSectionPageAsync(string language, long sectionId, PageRequest page, CancellationToken cancellationToken) =>
@@ -48,7 +48,7 @@ public sealed class BrowseRepository(SqliteConnectionFactory connections)
 
     private const string BylineFilter = "WHERE a.status = 'published' AND a.language = @Language AND a.byline = @Byline";
     private const string ListBylineOlderSql = $"{SelectListed} {BylineFilter} {OlderThanCursor}";
-    private const string ListBylineNewerSql = $"{SelectListed} {BylineFilter} {NewerThanCursor}";
+    public const string ListBylineNewerSql = $"{SelectListed} {BylineFilter} {NewerThanCursor}";
 
     public Task<PiecePage> ListBylinePageAsync(string language, string byline, PageRequest page, CancellationToken cancellationToken) =>
         ListPageAsync(ListBylineOlderSql, ListBylineNewerSql, new { Language = language, Byline = byline }, page, cancellationToken);
@@ -57,7 +57,7 @@ public sealed class BrowseRepository(SqliteConnectionFactory connections)
         WHERE a.status = 'published' AND a.language = @Language AND a.posted_at >= @From AND a.posted_at < @Until
         """;
 
-    private const string ListPeriodOlderSql = $"{SelectListed} {PeriodFilter} {OlderThanCursor}";
+    public const string ListPeriodOlderSql = $"{SelectListed} {PeriodFilter} {OlderThanCursor}";
     private const string ListPeriodNewerSql = $"{SelectListed} {PeriodFilter} {NewerThanCursor}";
 
     /// <summary>Pieces posted in [<paramref name="from"/>, <paramref name="until"/>) (a month of the archive).</summary>
@@ -70,7 +70,7 @@ public sealed class BrowseRepository(SqliteConnectionFactory connections)
             page,
             cancellationToken);
 
-    private const string ListOnDaysSql = """
+    public const string ListOnDaysSql = """
         SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, s.name_en AS section_name_en,
                s.name_ko AS section_name_ko, a.byline, a.posted_at, '' AS opening
         FROM json_each(@Days) AS d

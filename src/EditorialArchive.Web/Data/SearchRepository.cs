@@ -10,7 +10,7 @@ namespace EditorialArchive.Web.Data;
 /// </summary>
 public sealed class SearchRepository(SqliteConnectionFactory connections)
 {
-    private const string SearchPublishedSql = """
+    public const string SearchPublishedSql = """
         SELECT a.id, a.slug, a.language, a.headline, s.name_en AS section_name_en, s.name_ko AS section_name_ko,
                a.byline, a.posted_at, article_search.body
         FROM article_search

@@ -46,9 +46,15 @@ public sealed class SearchQuery
         return new SearchQuery(terms);
     }
 
-    /// <summary>Only the words that tell pieces apart: Korean terms and other words of four letters or more.</summary>
+    /// <summary>
+    /// Only the words that tell pieces apart, for finding related pieces: other words of four letters or more,
+    /// and of each Korean word its first two syllables (the noun, most often, without its particle).
+    /// </summary>
     public SearchQuery Significant() =>
-        new([.. Terms.Where(t => t.Kind == SearchTermKind.Hangul || t.Text.Length >= 4)]);
+        new([.. Terms
+            .Where(t => t.Kind == SearchTermKind.Hangul || t.Text.Length >= 4)
+            .Select(t => t.Kind == SearchTermKind.Hangul ? t with { Text = t.Text[..2] } : t)
+            .Distinct()]);
 
     /// <summary>The MATCH expression: every term must match (FTS5's implicit AND).</summary>
     public string ToMatchExpression() => string.Join(" AND ", Terms.Select(t => t.ToMatchExpression()));
