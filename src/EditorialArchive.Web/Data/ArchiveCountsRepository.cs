@@ -27,4 +27,29 @@ public sealed class ArchiveCountsRepository(SqliteConnectionFactory connections)
         return [.. rows.Select(r => new MonthCount(
             int.Parse(r.Month[..4], CultureInfo.InvariantCulture), int.Parse(r.Month[5..], CultureInfo.InvariantCulture), r.Count))];
     }
+
+    private const string RecountIfZoneChangedSql = """
+        DELETE FROM archive_month_counts WHERE (SELECT zone FROM archive_counts_zone) <> archive_zone();
+        INSERT INTO archive_month_counts (language, month, count)
+        SELECT language, archive_local_month(posted_at), count(*)
+        FROM articles
+        WHERE status = 'published' AND (SELECT zone FROM archive_counts_zone) <> archive_zone()
+        GROUP BY language, archive_local_month(posted_at);
+        UPDATE archive_counts_zone SET zone = archive_zone() WHERE zone <> archive_zone();
+        SELECT changes();
+        """;
+
+    /// <summary>
+    /// Recounts the months when the counts were made in another zone than the connection's (Archive:TimeZone
+    /// changed); returns true when it did. One transaction, so readers see the old counts or the new ones.
+    /// </summary>
+    public async Task<bool> RecountIfZoneChangedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var changed = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            RecountIfZoneChangedSql, transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return changed > 0;
+    }
 }

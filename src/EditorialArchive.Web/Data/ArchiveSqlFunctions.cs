@@ -17,6 +17,7 @@ public static class ArchiveSqlFunctions
         connection.CreateFunction<string?, string>("archive_plain_text", markdown => SearchText.PlainTextOfMarkdown(markdown), isDeterministic: true);
         connection.CreateFunction<string?, string>("archive_hangul_bigrams", text => HangulBigrams.Of(text), isDeterministic: true);
         connection.CreateFunction<string?, string?>("archive_local_month", instant => LocalMonth(instant, zone), isDeterministic: true);
+        connection.CreateFunction("archive_zone", () => zone.Id, isDeterministic: true);
     }
 
     /// <summary>The zone named by <c>Archive:TimeZone</c>, or Asia/Seoul when it is unset (start-up validation rejects unknown names).</summary>

@@ -15,6 +15,7 @@ public static class ReadingServices
         services.AddSingleton<ArchiveCalendar>();
         services.AddSingleton<PieceListing>();
         services.AddSingleton<ArticleExtrasLoader>();
+        services.AddHostedService<ArchiveCountsZoneCheck>();
         return services;
     }
 }

@@ -121,4 +121,16 @@ public sealed class BrowseRepositoryTests : IAsyncLifetime
 
         Assert.Equal(["Same day 2021", "Same day 2019"], pieces.Select(p => p.Headline));
     }
+
+    [Fact]
+    public async Task Changing_the_zone_recounts_the_months_once()
+    {
+        await database.InsertAsync(ArchiveDatabase.Piece("en", "New Year", "Text.", new DateTimeOffset(2023, 12, 31, 20, 0, 0, TimeSpan.Zero)));
+        var utc = new ArchiveCountsRepository(new SqliteConnectionFactory(database.Connections.ConnectionString, TimeZoneInfo.Utc));
+
+        Assert.False(await counts.RecountIfZoneChangedAsync(CancellationToken.None));
+        Assert.True(await utc.RecountIfZoneChangedAsync(CancellationToken.None));
+        Assert.False(await utc.RecountIfZoneChangedAsync(CancellationToken.None));
+        Assert.Equal([new MonthCount(2023, 12, 1)], await utc.ListMonthCountsAsync("en", 2000, 2030, CancellationToken.None));
+    }
 }

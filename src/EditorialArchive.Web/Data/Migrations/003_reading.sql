@@ -7,6 +7,7 @@
 --   archive_plain_text(markdown)  the readable text of a Markdown body, NFC
 --   archive_hangul_bigrams(text)  overlapping two-syllable pairs of every Hangul run (북한이 -> 북한 한이)
 --   archive_local_month(instant)  'yyyy-MM' of a UTC instant in the newsroom's time zone
+--   archive_zone()                that zone's id
 -- A connection without them (the bare sqlite3 shell) cannot write articles: it fails instead of leaving
 -- the index stale.
 
@@ -95,6 +96,14 @@ SELECT language, archive_local_month(posted_at), count(*)
 FROM articles
 WHERE status = 'published'
 GROUP BY language, archive_local_month(posted_at);
+
+-- The zone the counts were made in; start-up recounts when Archive:TimeZone has changed since.
+CREATE TABLE archive_counts_zone (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    zone TEXT    NOT NULL
+);
+
+INSERT INTO archive_counts_zone (id, zone) VALUES (1, archive_zone());
 
 -- Section and byline lists, newest first, keyset-paged on (posted_at, id); covering the filter columns.
 CREATE INDEX ix_articles_published_section_posted
