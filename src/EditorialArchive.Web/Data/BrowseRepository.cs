@@ -68,7 +68,9 @@ public sealed class BrowseRepository(SqliteConnectionFactory connections)
             ListPeriodNewerSql,
             new { Language = language, From = UtcInstant.Format(from), Until = UtcInstant.Format(until) },
             page,
-            cancellationToken);
+            cancellationToken,
+            // Seek from the period's end, not from the end of time: the index range is then the period alone.
+            seekFrom: new PublishedCursor(until, 0));
 
     public const string ListOnDaysSql = """
         SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, s.name_en AS section_name_en,
@@ -109,13 +111,16 @@ public sealed class BrowseRepository(SqliteConnectionFactory connections)
         return (await connection.QueryAsync<Section>(new CommandDefinition(ListSectionsSql, cancellationToken: cancellationToken))).AsList();
     }
 
-    private async Task<PiecePage> ListPageAsync(string olderSql, string newerSql, object filter, PageRequest page, CancellationToken cancellationToken)
+    private async Task<PiecePage> ListPageAsync(
+        string olderSql, string newerSql, object filter, PageRequest page, CancellationToken cancellationToken, PublishedCursor? seekFrom = null)
     {
         var parameters = new DynamicParameters(filter);
         parameters.Add("Limit", page.Size + 1);
         var newer = page.After is not null;
-        // The first page seeks from past the newest possible position.
-        var cursor = page.After ?? page.Before ?? new PublishedCursor(DateTimeOffset.MaxValue, long.MaxValue);
+        // The first page seeks from past the newest possible position (of the list, if it has an end).
+        seekFrom ??= new PublishedCursor(DateTimeOffset.MaxValue, long.MaxValue);
+        var cursor = page.After
+            ?? (page.Before is { } before && (before.PostedAt, before.Id).CompareTo((seekFrom.PostedAt, seekFrom.Id)) < 0 ? before : seekFrom);
         parameters.Add("CursorPostedAt", UtcInstant.Format(cursor.PostedAt));
         parameters.Add("CursorId", cursor.Id);
 

@@ -72,8 +72,14 @@ public sealed class BrowseRepositoryTests : IAsyncLifetime
             "EXPLAIN QUERY PLAN " + sql,
             new
             {
-                Language = "en", SectionId = 1, Byline = "x", From = "2020", Until = "2021",
-                CursorPostedAt = "2020-06-01T00:00:00Z", CursorId = 5, Limit = 21,
+                Language = "en",
+                SectionId = 1,
+                Byline = "x",
+                From = "2020",
+                Until = "2021",
+                CursorPostedAt = "2020-06-01T00:00:00Z",
+                CursorId = 5,
+                Limit = 21,
             }))
             .Select(r => r.Detail).ToList();
 
