@@ -36,15 +36,14 @@ public sealed class ArchiveController(
             return NotFound();
         }
 
-        var months = await counts.ListMonthCountsAsync(lang, year - 1, year + 1, cancellationToken);
-        var inYear = months.Where(m => m.Year == year).ToList();
+        // All counts, a few hundred rows at most: this year's months and the neighbouring years with pieces.
+        var all = await counts.ListMonthCountsAsync(lang, ArchiveCalendar.FirstYear, ArchiveCalendar.LastYear, cancellationToken);
+        var inYear = all.Where(m => m.Year == year).ToList();
         if (inYear.Count == 0)
         {
             return NotFound();
         }
 
-        // Neighbouring years with pieces, found among all counts (a few hundred rows at most).
-        var all = await counts.ListMonthCountsAsync(lang, ArchiveCalendar.FirstYear, ArchiveCalendar.LastYear, cancellationToken);
         var earlier = all.Where(m => m.Year < year).Select(m => (int?)m.Year).Max();
         var later = all.Where(m => m.Year > year).Select(m => (int?)m.Year).Min();
         return View(new ArchiveYearViewModel

@@ -84,11 +84,12 @@ public sealed class SearchController(
             Form = form,
             Searched = true,
             PageNumber = pageNumber,
+            FirstNumber = ((pageNumber - 1) * PageSize) + 1,
             Results = [.. hits.Take(PageSize).Select(h => new SearchResultItem(
                 ArticleUrls.Article(h.Language, h.Id, h.Slug),
                 h.Language,
                 SearchHighlighter.Highlight(h.Headline, query),
-                SearchHighlighter.Snippet(h.Body, query),
+                SearchHighlighter.Snippet(SearchText.PlainTextOfMarkdown(h.BodyMarkdown), query),
                 h.SectionName,
                 h.Byline,
                 new ShownInstant(time.FormatDisplay(h.PostedAt, h.Language), time.FormatMachine(h.PostedAt))))],

@@ -10,13 +10,12 @@ namespace EditorialArchive.Web.Data;
 /// </summary>
 public sealed class BrowseRepository(SqliteConnectionFactory connections)
 {
-    // The opening of each piece comes from the search index's plain-text body, kept in step by triggers.
+    // The opening of the Markdown is enough for an excerpt (Excerpt cuts at about 200 characters of text).
     private const string SelectListed = """
         SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, s.name_en AS section_name_en,
-               s.name_ko AS section_name_ko, a.byline, a.posted_at, substr(f.body, 1, 600) AS opening
+               s.name_ko AS section_name_ko, a.byline, a.posted_at, substr(a.body_markdown, 1, 1200) AS opening_markdown
         FROM articles a
         JOIN sections s ON s.id = a.section_id
-        LEFT JOIN article_search f ON f.rowid = a.id
         """;
 
     private const string OlderThanCursor = """
@@ -74,7 +73,7 @@ public sealed class BrowseRepository(SqliteConnectionFactory connections)
 
     public const string ListOnDaysSql = """
         SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, s.name_en AS section_name_en,
-               s.name_ko AS section_name_ko, a.byline, a.posted_at, '' AS opening
+               s.name_ko AS section_name_ko, a.byline, a.posted_at, '' AS opening_markdown
         FROM json_each(@Days) AS d
         JOIN articles a ON a.status = 'published' AND a.language = @Language
                        AND a.posted_at >= (d.value ->> 0) AND a.posted_at < (d.value ->> 1)

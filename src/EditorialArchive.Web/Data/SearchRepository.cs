@@ -12,7 +12,7 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
 {
     public const string SearchPublishedSql = """
         SELECT a.id, a.slug, a.language, a.headline, s.name_en AS section_name_en, s.name_ko AS section_name_ko,
-               a.byline, a.posted_at, article_search.body
+               a.byline, a.posted_at, a.body_markdown
         FROM article_search
         JOIN articles a ON a.id = article_search.rowid
         JOIN sections s ON s.id = a.section_id

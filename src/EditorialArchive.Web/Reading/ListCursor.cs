@@ -82,8 +82,8 @@ public sealed class ListedPiece
     public string? Byline { get; init; }
     public DateTimeOffset PostedAt { get; init; }
 
-    /// <summary>The start of the plain text (search index body); cut to an excerpt for display.</summary>
-    public string Opening { get; init; } = "";
+    /// <summary>The start of the Markdown body, from which the excerpt is made.</summary>
+    public string OpeningMarkdown { get; init; } = "";
 
     public string SectionName => Language == Languages.Korean ? SectionNameKo : SectionNameEn;
 
@@ -99,7 +99,7 @@ public sealed record Section(long Id, string Slug, string NameEn, string NameKo)
 /// <summary>Published pieces of one language in one month of the newsroom's calendar.</summary>
 public sealed record MonthCount(int Year, int Month, long Count);
 
-/// <summary>A search hit: the piece and its indexed plain text, from which the snippet is cut.</summary>
+/// <summary>A search hit: the piece and its Markdown body, from whose text the snippet is cut.</summary>
 public sealed class SearchHit
 {
     public long Id { get; init; }
@@ -110,7 +110,7 @@ public sealed class SearchHit
     public string SectionNameKo { get; init; } = "";
     public string? Byline { get; init; }
     public DateTimeOffset PostedAt { get; init; }
-    public string Body { get; init; } = "";
+    public string BodyMarkdown { get; init; } = "";
 
     public string SectionName => Language == Languages.Korean ? SectionNameKo : SectionNameEn;
 }

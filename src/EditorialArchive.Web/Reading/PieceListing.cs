@@ -12,7 +12,7 @@ public sealed class PieceListing(ArchiveTime time)
         piece.SectionName,
         piece.Byline,
         new ShownInstant(time.FormatDisplay(piece.PostedAt, piece.Language), time.FormatMachine(piece.PostedAt)),
-        Excerpt.Of(piece.Opening),
+        Excerpt.Of(SearchText.PlainTextOfMarkdown(piece.OpeningMarkdown)),
         piece.Byline is null ? null : ReadingUrls.Byline(piece.Language, piece.Byline));
 
     public PieceListViewModel List(string path, PiecePage page) => new(

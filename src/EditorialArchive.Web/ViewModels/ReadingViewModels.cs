@@ -43,6 +43,9 @@ public sealed class SearchPageViewModel : PageViewModel
     public bool Searched { get; init; }
     public IReadOnlyList<SearchResultItem> Results { get; init; } = [];
     public int PageNumber { get; init; } = 1;
+
+    /// <summary>The number of the first result on this page (21 on page 2).</summary>
+    public int FirstNumber { get; init; } = 1;
     public string? PreviousPageUrl { get; init; }
     public string? NextPageUrl { get; init; }
 }

@@ -15,8 +15,11 @@
 -- and keep only published pieces, so a status change needs no index work.
 -- headline, byline, body: word tokens (Porter-stemmed English, whole Korean words with their particles);
 -- grams: Hangul bigrams of all three, which answer Korean queries of two or more syllables.
+-- Contentless: the index keeps tokens only (the text is in `articles`; snippets are cut from there), which
+-- halves the database; contentless_delete lets the triggers delete a row by its id alone.
 CREATE VIRTUAL TABLE article_search USING fts5 (
     headline, byline, body, grams,
+    content = '', contentless_delete = 1,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
