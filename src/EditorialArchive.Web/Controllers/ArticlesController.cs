@@ -1,12 +1,14 @@
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Reading;
 using EditorialArchive.Web.Seo;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EditorialArchive.Web.Controllers;
 
-public sealed class ArticlesController(ArticleRepository articles, ArchiveTime time, AbsoluteUrls absoluteUrls, PageSeoBuilder seo) : Controller
+public sealed class ArticlesController(
+    ArticleRepository articles, ArchiveTime time, AbsoluteUrls absoluteUrls, PageSeoBuilder seo, ArticleExtrasLoader extras) : Controller
 {
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/articles/{id:long}/{slug?}")]
     [ArticleHttpCaching]
@@ -26,6 +28,7 @@ public sealed class ArticlesController(ArticleRepository articles, ArchiveTime t
             return RedirectPermanent(url + Request.QueryString);
         }
 
+        var absoluteUrl = absoluteUrls.For(Request, url);
         return View(new ArticlePageViewModel
         {
             Language = article.Language,
@@ -38,8 +41,9 @@ public sealed class ArticlesController(ArticleRepository articles, ArchiveTime t
             Counterpart = ToLink(article.Counterpart),
             BodyHtml = article.BodyHtml,
             Url = url,
-            AbsoluteUrl = absoluteUrls.For(Request, url),
+            AbsoluteUrl = absoluteUrl,
             Seo = seo.ForArticle(article, Request),
+            Extras = await extras.LoadAsync(article, absoluteUrl, cancellationToken),
         });
     }
 

@@ -1,7 +1,7 @@
-using System.Globalization;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Localization;
+using EditorialArchive.Web.Reading;
 using EditorialArchive.Web.Seo;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +10,12 @@ using Microsoft.Net.Http.Headers;
 
 namespace EditorialArchive.Web.Controllers;
 
-public sealed class HomeController(ArticleRepository articles, ArchiveTime time, IStringLocalizer<SharedResource> text, PageSeoBuilder seo) : Controller
+public sealed class HomeController(
+    BrowseRepository browse, ArchiveCalendar calendar, PieceListing listing, IStringLocalizer<SharedResource> text, PageSeoBuilder seo) : Controller
 {
     private const int PageSize = 20;
+    private const int OnThisDayYears = 30;
+    private const int OnThisDayCount = 5;
 
     /// <summary>
     /// The bare domain sends readers to the edition their browser prefers (Korean if it ranks Korean above
@@ -32,54 +35,30 @@ public sealed class HomeController(ArticleRepository articles, ArchiveTime time,
 
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/")]
     [ArchiveHttpCaching]
-    public async Task<IActionResult> Index(string lang, string? before, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string lang, string? before, string? after, CancellationToken cancellationToken)
     {
-        PublishedCursor? cursor = null;
-        if (before is not null && !TryParseCursor(before, out cursor))
+        if (!ListCursor.TryReadRequest(before, after, PageSize, out var request))
         {
             return BadRequest();
         }
 
-        var page = await articles.ListPublishedPageAsync(lang, cursor, PageSize + 1, cancellationToken);
-        var shown = page.Take(PageSize).ToList();
-        string? olderUrl = null;
-        if (page.Count > PageSize)
-        {
-            var last = shown[^1];
-            olderUrl = $"{ArticleUrls.Home(lang)}?before={Uri.EscapeDataString(FormatCursor(new PublishedCursor(last.PostedAt, last.Id)))}";
-        }
+        var page = await browse.ListLatestPageAsync(lang, request, cancellationToken);
+        var list = listing.List(ArticleUrls.Home(lang), page);
+        var isFirstPage = request.Before is null && request.After is null;
+        var onThisDay = isFirstPage
+            ? await browse.ListOnDaysAsync(lang, calendar.SameDayInEarlierYears(OnThisDayYears), OnThisDayCount, cancellationToken)
+            : [];
 
         return View(new HomePageViewModel
         {
             Language = lang,
             Title = text["Opinion"],
-            IsFirstPage = cursor is null,
-            Seo = seo.ForHome(lang, cursor is null, Request),
-            OlderUrl = olderUrl,
-            Pieces = [.. shown.Select(p => new ArticleListItem(
-                ArticleUrls.Article(p.Language, p.Id, p.Slug),
-                p.Headline,
-                p.SectionName,
-                p.Byline,
-                new ShownInstant(time.FormatDisplay(p.PostedAt, lang), time.FormatMachine(p.PostedAt))))],
+            IsFirstPage = isFirstPage,
+            Seo = seo.ForHome(lang, isFirstPage, Request),
+            NewerUrl = list.NewerUrl,
+            OlderUrl = list.OlderUrl,
+            Pieces = list.Pieces,
+            OnThisDay = [.. onThisDay.Select(listing.Item)],
         });
-    }
-
-    private static string FormatCursor(PublishedCursor cursor) =>
-        $"{UtcInstant.Format(cursor.PostedAt)}_{cursor.Id.ToString(CultureInfo.InvariantCulture)}";
-
-    private static bool TryParseCursor(string value, out PublishedCursor? cursor)
-    {
-        cursor = null;
-        var parts = value.Split('_');
-        if (parts.Length == 2
-            && DateTimeOffset.TryParseExact(parts[0], "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var postedAt)
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            cursor = new PublishedCursor(postedAt, id);
-            return true;
-        }
-
-        return false;
     }
 }

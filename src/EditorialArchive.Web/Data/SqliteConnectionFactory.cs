@@ -2,11 +2,16 @@ using Microsoft.Data.Sqlite;
 
 namespace EditorialArchive.Web.Data;
 
-/// <summary>Opens pooled connections to the archive database with foreign keys on.</summary>
+/// <summary>Opens pooled connections to the archive database with foreign keys on and the archive's SQL functions registered.</summary>
 public sealed class SqliteConnectionFactory
 {
-    public SqliteConnectionFactory(string connectionString)
+    private readonly TimeZoneInfo zone;
+
+    /// <param name="connectionString">The SQLite connection string.</param>
+    /// <param name="zone">The newsroom's zone, in which the archive's month counts are kept (default Asia/Seoul).</param>
+    public SqliteConnectionFactory(string connectionString, TimeZoneInfo? zone = null)
     {
+        this.zone = zone ?? ArchiveSqlFunctions.ZoneOrDefault(null);
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             ForeignKeys = true,
@@ -44,6 +49,8 @@ public sealed class SqliteConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
+            // The triggers that keep the search index and month counts in step call these (migration 003).
+            ArchiveSqlFunctions.Register(connection, zone);
             return connection;
         }
         catch

@@ -55,7 +55,8 @@ public static class ArchiveServices
             connectionString = $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "App_Data", "archive.db")}";
         }
 
-        var connectionFactory = new SqliteConnectionFactory(connectionString);
+        var connectionFactory = new SqliteConnectionFactory(
+            connectionString, ArchiveSqlFunctions.ZoneOrDefault(configuration[$"{ArchiveOptions.SectionName}:{nameof(ArchiveOptions.TimeZone)}"]));
         services.AddSingleton(connectionFactory);
 
         // Antiforgery and sign-in cookies must stay valid across restarts: keep the keys beside the database.
@@ -74,6 +75,7 @@ public static class ArchiveServices
         services.AddSingleton<SeedPageParser>();
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddReading();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -42,7 +42,11 @@ public sealed class CanonicalFormMiddleware(RequestDelegate next)
             return null;
         }
 
-        var canonical = path.ToLowerInvariant();
+        // Byline pages carry the byline as printed (names keep their capitals); the rest of a public path is lower case.
+        var bylinePrefix = $"/{language}/bylines/";
+        var canonical = path.StartsWith(bylinePrefix, StringComparison.OrdinalIgnoreCase)
+            ? bylinePrefix + path[bylinePrefix.Length..]
+            : path.ToLowerInvariant();
         if (canonical.Length == 3)
         {
             canonical += "/"; // /en -> /en/

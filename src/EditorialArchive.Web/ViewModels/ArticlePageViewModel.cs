@@ -11,6 +11,9 @@ public sealed class ArticlePageViewModel : PageViewModel
     public required string BodyHtml { get; init; }
     public required string Url { get; init; }
     public required string AbsoluteUrl { get; init; }
+
+    /// <summary>Previous / next in the section, related pieces and citations; null where not loaded.</summary>
+    public ArticleExtrasViewModel? Extras { get; init; }
 }
 
 /// <summary>An instant as printed (<c>December. 15, 2023 08:09</c>) and as machine-readable ISO-8601.</summary>

@@ -76,7 +76,8 @@ public sealed class SiteTests(ArchiveAppFactory app) : IClassFixture<ArchiveAppF
 
         var page = await Html.ParseAsync(older);
         Assert.Equal(["S. Korea should prepare for U.S.-N. Korea potential developments"], page.QuerySelectorAll(".piece-item-headline a").Select(a => a.Text()));
-        Assert.Equal("/en/", page.Single(".pager a[rel=first]").GetAttribute("href"));
+        // Keyset pages link to their neighbours: the newer page starts after this page's newest piece.
+        Assert.Equal("/en/?after=2023-12-14T23%3A09%3A00Z_1", page.Single(".pager a[rel=prev]").GetAttribute("href"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("This request could not be understood", (await Html.ParseAsync(malformed)).Single("h1").Text());
     }

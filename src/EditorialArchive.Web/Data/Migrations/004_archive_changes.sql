@@ -64,10 +64,7 @@ BEGIN
         listing_version = listing_version + 1, listing_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = 1;
 END;
 
--- Feeds per section, newest first.
-CREATE INDEX ix_articles_published_language_section_posted
-    ON articles (language, section_id, posted_at DESC, id DESC)
-    WHERE status = 'published';
+-- Feeds per section use ix_articles_published_section_posted from 003.
 
 -- The Google News sitemap: pieces published in the last two days, newest first.
 CREATE INDEX ix_articles_published_posted

@@ -1,0 +1,38 @@
+using Dapper;
+using EditorialArchive.Web.Reading;
+
+namespace EditorialArchive.Web.Data;
+
+/// <summary>The pieces just before and after a piece in its section and language (seeks in the section index).</summary>
+public sealed class NeighbourRepository(SqliteConnectionFactory connections)
+{
+    private const string ListSectionNeighboursSql = """
+        SELECT position, id, slug, language, headline, posted_at FROM (
+            SELECT 'previous' AS position, a.id, a.slug, a.language, a.headline, a.posted_at
+            FROM articles a
+            WHERE a.status = 'published' AND a.language = @Language AND a.section_id = (SELECT id FROM sections WHERE slug = @SectionSlug)
+              AND (a.posted_at, a.id) < (@PostedAt, @Id)
+            ORDER BY a.posted_at DESC, a.id DESC
+            LIMIT 1)
+        UNION ALL
+        SELECT position, id, slug, language, headline, posted_at FROM (
+            SELECT 'next' AS position, a.id, a.slug, a.language, a.headline, a.posted_at
+            FROM articles a
+            WHERE a.status = 'published' AND a.language = @Language AND a.section_id = (SELECT id FROM sections WHERE slug = @SectionSlug)
+              AND (a.posted_at, a.id) > (@PostedAt, @Id)
+            ORDER BY a.posted_at ASC, a.id ASC
+            LIMIT 1)
+        """;
+
+    /// <summary>Rows with <c>Position</c> "previous" (older) and/or "next" (newer).</summary>
+    public async Task<IReadOnlyList<LinkedPiece>> ListSectionNeighboursAsync(
+        long id, string language, string sectionSlug, DateTimeOffset postedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LinkedPiece>(new CommandDefinition(
+            ListSectionNeighboursSql,
+            new { Id = id, Language = language, SectionSlug = sectionSlug, PostedAt = UtcInstant.Format(postedAt) },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}

@@ -1,0 +1,39 @@
+using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Configuration;
+using EditorialArchive.Web.Data;
+using EditorialArchive.Web.ViewModels;
+using Microsoft.Extensions.Options;
+
+namespace EditorialArchive.Web.Reading;
+
+/// <summary>Gathers what the article page shows after a piece: previous / next in its section, related pieces, citations.</summary>
+public sealed class ArticleExtrasLoader(
+    NeighbourRepository neighbours, SearchRepository search, ArchiveTime time, IOptions<ArchiveOptions> options)
+{
+    private const int RelatedCount = 3;
+
+    public async Task<ArticleExtrasViewModel> LoadAsync(PublishedArticle article, string absoluteUrl, CancellationToken cancellationToken)
+    {
+        var around = await neighbours.ListSectionNeighboursAsync(article.Id, article.Language, article.SectionSlug, article.PostedAt, cancellationToken);
+        var related = await search.ListRelatedAsync(
+            article.Id, article.Language, SearchQuery.Parse(article.Headline).Significant(), RelatedCount, cancellationToken);
+
+        var parts = new Citation.Parts(
+            options.Value.PublicationName,
+            article.Headline,
+            article.Byline,
+            DateOnly.FromDateTime(time.ToLocal(article.PostedAt).DateTime),
+            absoluteUrl,
+            article.Language);
+        return new ArticleExtrasViewModel(
+            Link(around.FirstOrDefault(p => p.Position == "previous")),
+            Link(around.FirstOrDefault(p => p.Position == "next")),
+            [.. related.Select(p => Link(p)!)],
+            Citation.Apa(parts),
+            Citation.Chicago(parts),
+            article.Byline is null ? null : ReadingUrls.Byline(article.Language, article.Byline));
+    }
+
+    private static NavLink? Link(LinkedPiece? piece) =>
+        piece is null ? null : new NavLink(ArticleUrls.Article(piece.Language, piece.Id, piece.Slug), piece.Headline);
+}
