@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace EditorialArchive.Web.Controllers;
 
-public sealed class ArticlesController(ArticleRepository articles, ArchiveTime time, AbsoluteUrls absoluteUrls) : Controller
+public sealed class ArticlesController(ArticleRepository articles, ArticleCorrectionRepository corrections, ArchiveTime time, AbsoluteUrls absoluteUrls) : Controller
 {
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/articles/{id:long}/{slug?}")]
     public async Task<IActionResult> Show(string lang, long id, string? slug, CancellationToken cancellationToken)
@@ -36,6 +36,7 @@ public sealed class ArticlesController(ArticleRepository articles, ArchiveTime t
             BodyHtml = article.BodyHtml,
             Url = url,
             AbsoluteUrl = absoluteUrls.For(Request, url),
+            Corrections = [.. (await corrections.ListForArticleAsync(article.Id, cancellationToken)).Select(c => new CorrectionNote(Show(c.NotedAt, article.Language), c.Note))],
         });
     }
 

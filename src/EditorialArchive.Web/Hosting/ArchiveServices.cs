@@ -89,6 +89,7 @@ public static class ArchiveServices
             .AddViewLocalization();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAccounts(configuration);
+        services.AddDesk(configuration);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
