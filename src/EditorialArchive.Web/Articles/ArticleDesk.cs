@@ -164,9 +164,11 @@ public sealed class ArticleDesk(
             return DeskResult.NotFound;
         }
 
-        if (current.Status != ArticleStatus.Trashed || !await desk.DeleteTrashedAsync(transaction, id, loadedVersion, cancellationToken))
+        if (current.Version != loadedVersion || !await desk.DeleteTrashedAsync(transaction, id, loadedVersion, cancellationToken))
         {
-            return new DeskResult(DeskOutcome.Conflict, id, current);
+            return current.Version == loadedVersion
+                ? new DeskResult(DeskOutcome.Refused, id, current, "Only a piece in the trash can be deleted for good.")
+                : new DeskResult(DeskOutcome.Conflict, id, current);
         }
 
         await audit.AppendAsync(transaction, Audited(actor, AuditActions.ArticlePurged, id, current.Headline), cancellationToken);
@@ -207,9 +209,14 @@ public sealed class ArticleDesk(
             return DeskResult.NotFound;
         }
 
-        if (current.Version != loadedVersion || !allowedFrom.Contains(current.Status))
+        if (current.Version != loadedVersion)
         {
             return new DeskResult(DeskOutcome.Conflict, id, current);
+        }
+
+        if (!allowedFrom.Contains(current.Status))
+        {
+            return new DeskResult(DeskOutcome.Refused, id, current, $"That step does not apply to a {current.Status} piece.");
         }
 
         var next = decide(current);

@@ -14,7 +14,6 @@ public sealed class DeskArticle
     public DateTimeOffset? PublishAt { get; init; }
     public DateTimeOffset? PostedAt { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
-    public DateTimeOffset ModifiedAt { get; init; }
     public long Version { get; init; }
     public long? CounterpartArticleId { get; init; }
     public string? ExternalUrl { get; init; }
@@ -51,7 +50,6 @@ public sealed record ArticleContent(
 public sealed class DeskListItem
 {
     public long Id { get; init; }
-    public string Slug { get; init; } = "";
     public string Language { get; init; } = "";
     public string Headline { get; init; } = "";
     public string SectionSlug { get; init; } = "";
@@ -89,8 +87,6 @@ public sealed class ArticleRevision
     public string? Byline { get; init; }
     public string BodyMarkdown { get; init; } = "";
     public string Status { get; init; } = "";
-    public DateTimeOffset? PublishAt { get; init; }
-    public DateTimeOffset? PostedAt { get; init; }
     public long? CounterpartArticleId { get; init; }
     public string? ExternalUrl { get; init; }
     public string? ExternalTitle { get; init; }

@@ -9,7 +9,7 @@ namespace EditorialArchive.Web.Data;
 public sealed class ArticleDeskRepository(SqliteConnectionFactory connections, TimeProvider clock)
 {
     private const string ListDeskPageSql = """
-        SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, a.byline, a.status, a.publish_at, a.modified_at
+        SELECT a.id, a.language, a.headline, s.slug AS section_slug, a.byline, a.status, a.publish_at, a.modified_at
         FROM articles a
         JOIN sections s ON s.id = a.section_id
         WHERE ((@Status IS NULL AND a.status <> 'trashed') OR a.status = @Status)
@@ -56,7 +56,7 @@ public sealed class ArticleDeskRepository(SqliteConnectionFactory connections, T
 
     private const string GetForEditSql = """
         SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, a.byline, a.body_markdown, a.status,
-               a.publish_at, a.posted_at, a.updated_at, a.modified_at, a.version,
+               a.publish_at, a.posted_at, a.updated_at, a.version,
                l.target_article_id AS counterpart_article_id, l.external_url, l.external_title
         FROM articles a
         JOIN sections s ON s.id = a.section_id

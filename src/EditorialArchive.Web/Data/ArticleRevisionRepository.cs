@@ -29,7 +29,7 @@ public sealed class ArticleRevisionRepository(SqliteConnectionFactory connection
 
     private const string Columns = """
         id, article_id, version, saved_at, actor_email, headline, slug, language, section_slug, byline, body_markdown,
-        status, publish_at, posted_at, counterpart_article_id, external_url, external_title
+        status, counterpart_article_id, external_url, external_title
         """;
 
     private const string ListForArticleSql = $"SELECT {Columns} FROM article_revisions WHERE article_id = @Id ORDER BY id DESC";

@@ -111,6 +111,8 @@ public sealed class ArticleEditPageViewModel : AdminPageViewModel
     public bool IsAdmin { get; init; }
     public required string ZoneName { get; init; }
     public string? PublicUrl { get; init; }
+    /// <summary>Slugs the piece was published under before; their addresses redirect to the current one.</summary>
+    public IReadOnlyList<string> RetiredSlugs { get; init; } = [];
     public string? PublishAtInput { get; init; }
     public string? PostedAtInput { get; init; }
     public required Func<DateTimeOffset, string> ShowTime { get; init; }

@@ -282,5 +282,24 @@ public sealed class DeskWorkflowTests(DeskAppFactory app) : IClassFixture<DeskAp
         using var current = await app.CreateBrowserlessClient().GetAsync($"/en/articles/{id}/new-name");
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.Equal(["old-name-for-a-piece"], await app.Services.GetRequiredService<ArticleDeskRepository>().ListRetiredSlugsAsync(id, CancellationToken.None));
+        var edit = await Html.GetAsync(editor, $"/admin/articles/{id}/edit");
+        Assert.Equal("Former slugs, which now redirect here: old-name-for-a-piece", edit.Single(".retired-slugs").Text());
+    }
+
+    [Fact]
+    public async Task A_step_that_does_not_apply_to_the_pieces_status_is_refused_with_a_reason()
+    {
+        var editor = await EditorAsync("wrong-step@example.com");
+        var id = await DeskPages.CreateAsync(editor, "Only a draft");
+        var page = await Html.GetAsync(editor, $"/admin/articles/{id}/edit");
+        var token = page.QuerySelector("form.workflow-trash input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+        // A draft has no Unpublish button; a hand-made post is refused and changes nothing.
+        using var response = await editor.PostAsync($"/admin/articles/{id}/unpublish", new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "1", ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("That step does not apply to a draft piece.", (await Html.ParseAsync(response)).Single(".notice-error").Text());
+        var stored = await DeskPages.StoredAsync(app, id);
+        Assert.Equal((ArticleStatus.Draft, 1L), (stored.Status, stored.Version));
     }
 }

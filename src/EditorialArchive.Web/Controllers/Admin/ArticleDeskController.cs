@@ -34,6 +34,7 @@ public abstract class ArticleDeskController(ArticleDeskRepository desk, ArchiveT
             Error = error,
             IsAdmin = User.IsInRole(EditorRoles.Admin),
             ZoneName = time.Zone.Id,
+            RetiredSlugs = await desk.ListRetiredSlugsAsync(stored.Id, cancellationToken),
             PublicUrl = stored.Status == ArticleStatus.Published ? ArticleUrls.Article(stored.Language, stored.Id, stored.Slug) : null,
             PublishAtInput = workflow?.PublishAt ?? (stored.PublishAt is { } at ? LocalTimeInput.ToInput(at, time.Zone) : null),
             PostedAtInput = workflow?.PostedAt,
