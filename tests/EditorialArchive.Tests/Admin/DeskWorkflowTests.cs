@@ -208,6 +208,22 @@ public sealed class DeskWorkflowTests(DeskAppFactory app) : IClassFixture<DeskAp
     }
 
     [Fact]
+    public async Task A_browser_resending_an_unchanged_body_with_crlf_line_ends_is_not_an_update()
+    {
+        var editor = await EditorAsync("crlf@example.com");
+        var id = await DeskPages.CreateAsync(editor, "Two paragraphs", body: "First.\n\nSecond.");
+        await DeskPages.StepOkAsync(editor, id, "publish");
+        var publishedAt = (await DeskPages.StoredAsync(app, id)).UpdatedAt;
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        using var response = await DeskPages.EditAsync(editor, id, new Dictionary<string, string> { ["Body"] = "First.\r\n\r\nSecond." });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await DeskPages.StoredAsync(app, id);
+        Assert.Equal(("First.\n\nSecond.", publishedAt), (stored.BodyMarkdown, stored.UpdatedAt));
+    }
+
+    [Fact]
     public async Task Editing_a_draft_never_sets_updated_at()
     {
         var editor = await EditorAsync("draft-edit@example.com");
