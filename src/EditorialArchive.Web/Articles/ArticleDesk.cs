@@ -88,6 +88,7 @@ public sealed class ArticleDesk(
             return new DeskResult(DeskOutcome.Refused, id, current, "A correction note goes with an update to a published piece.");
         }
 
+        await revisions.InsertBaselineIfMissingAsync(transaction, id, cancellationToken);
         if (!await desk.UpdateContentAsync(transaction, id, loadedVersion, content, markdown.RenderHtml(content.BodyMarkdown), updatedAt, cancellationToken))
         {
             return new DeskResult(DeskOutcome.Conflict, id, current);
@@ -182,6 +183,7 @@ public sealed class ArticleDesk(
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var published = await desk.PublishDueAsync(transaction, cancellationToken);
+        // (A scheduled piece went through the desk, so it already has its revisions.)
         var scheduler = new AuditEvent(null, SchedulerActor, "");
         foreach (var id in published)
         {
@@ -225,6 +227,7 @@ public sealed class ArticleDesk(
             return new DeskResult(DeskOutcome.Refused, id, current, next.Refusal);
         }
 
+        await revisions.InsertBaselineIfMissingAsync(transaction, id, cancellationToken);
         if (!await desk.UpdateStatusAsync(transaction, id, loadedVersion, next.Status, next.PublishAt, next.PostedAt, next.UpdatedAt, cancellationToken))
         {
             return new DeskResult(DeskOutcome.Conflict, id, current);

@@ -27,6 +27,25 @@ public sealed class ArticleRevisionRepository(SqliteConnectionFactory connection
             transaction,
             cancellationToken: cancellationToken));
 
+    private const string InsertBaselineIfMissingSql = """
+        INSERT INTO article_revisions (article_id, version, saved_at, actor_user_id, actor_email, headline, slug, language,
+                                       section_slug, byline, body_markdown, status, publish_at, posted_at,
+                                       counterpart_article_id, external_url, external_title)
+        SELECT a.id, a.version, a.modified_at, NULL, NULL, a.headline, a.slug, a.language, s.slug, a.byline,
+               a.body_markdown, a.status, a.publish_at, a.posted_at, l.target_article_id, l.external_url, l.external_title
+        FROM articles a
+        JOIN sections s ON s.id = a.section_id
+        LEFT JOIN article_links l ON l.article_id = a.id AND l.kind = 'translation'
+        WHERE a.id = @Id AND NOT EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id)
+        """;
+
+    /// <summary>
+    /// Keeps the state of a piece that never went through the desk (imported, or older than the revision table)
+    /// as its first revision, before the desk changes it.
+    /// </summary>
+    public async Task InsertBaselineIfMissingAsync(SqliteTransaction transaction, long articleId, CancellationToken cancellationToken) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertBaselineIfMissingSql, new { Id = articleId }, transaction, cancellationToken: cancellationToken));
+
     private const string Columns = """
         id, article_id, version, saved_at, actor_email, headline, slug, language, section_slug, byline, body_markdown,
         status, counterpart_article_id, external_url, external_title

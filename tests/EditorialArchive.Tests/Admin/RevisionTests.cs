@@ -70,6 +70,23 @@ public sealed class RevisionTests(DeskAppFactory app) : IClassFixture<DeskAppFac
     }
 
     [Fact]
+    public async Task A_piece_that_never_went_through_the_desk_keeps_its_original_text_as_the_first_revision()
+    {
+        var editor = await EditorAsync("imported@example.com");
+        var list = await Html.GetAsync(editor, "/admin?q=" + Uri.EscapeDataString("keep its night buses"));
+        var id = long.Parse(list.Single("table.desk-list tbody tr").GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture);
+        var original = (await DeskPages.StoredAsync(app, id)).BodyMarkdown;
+
+        await SaveAsync(editor, id, new() { ["Body"] = "Replaced." });
+
+        var page = await Html.GetAsync(editor, $"/admin/articles/{id}/revisions");
+        var rows = page.QuerySelectorAll("table.revisions tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.Text()).ToList()).ToList();
+        Assert.Equal([("2", "imported@example.com"), ("1", "")], rows.Select(r => (r[2], r[4])));
+        Assert.Equal("Replaced.", page.Single(".diff ins").Text());
+        Assert.Equal(Html.Text(page.QuerySelectorAll(".diff del")[0]), original.Split('\n')[0]);
+    }
+
+    [Fact]
     public async Task Restoring_from_a_stale_revisions_page_is_a_conflict()
     {
         var editor = await EditorAsync("stale-restore@example.com");
