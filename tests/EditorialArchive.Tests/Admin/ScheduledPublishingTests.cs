@@ -112,3 +112,41 @@ public sealed class ScheduledPublisherLoopTests(ScheduledPublisherLoopTests.Fact
         Assert.Equal(publishAt, (await DeskPages.StoredAsync(app, id)).PostedAt);
     }
 }
+
+/// <summary>A piece that fell due while the app was down is published when it starts, before any timer tick.</summary>
+public sealed class ScheduledPublisherStartupTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
+{
+    [Fact]
+    public async Task A_piece_due_while_the_app_was_stopped_is_published_at_start_up()
+    {
+        // Prepare the database before the host exists: migrated, with one piece scheduled an hour before "now".
+        var connections = new SqliteConnectionFactory($"Data Source={app.DatabasePath}");
+        await new MigrationRunner(connections, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance)
+            .ApplyAsync(Migration.LoadEmbedded(), CancellationToken.None);
+        var publishAt = app.Clock.GetUtcNow().AddHours(-1);
+        await using (var connection = await connections.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO articles (id, slug, language, headline, section_id, body_markdown, body_html, status, publish_at, created_at, modified_at)
+                VALUES (7, 'overnight', 'en', 'Overnight', 1, 'Body.', '<p>Body.</p>', 'scheduled', @PublishAt, @PublishAt, @PublishAt)
+                """,
+                new { PublishAt = UtcInstant.Format(publishAt) });
+        }
+
+        // Starting the host starts the publisher; the clock does not move.
+        var status = "";
+        for (var attempt = 0; attempt < 200 && status != ArticleStatus.Published; attempt++)
+        {
+            status = (await DeskPages.StoredAsync(app, 7)).Status;
+            if (status != ArticleStatus.Published)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.Equal(ArticleStatus.Published, status);
+        using var page = await app.CreateBrowserlessClient().GetAsync("/en/articles/7/overnight");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}
