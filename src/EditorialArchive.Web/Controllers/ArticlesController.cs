@@ -8,7 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace EditorialArchive.Web.Controllers;
 
 public sealed class ArticlesController(
-    ArticleRepository articles, ArchiveTime time, AbsoluteUrls absoluteUrls, PageSeoBuilder seo, ArticleExtrasLoader extras) : Controller
+    ArticleRepository articles,
+    ArticleCorrectionRepository corrections,
+    ArchiveTime time,
+    AbsoluteUrls absoluteUrls,
+    PageSeoBuilder seo,
+    ArticleExtrasLoader extras) : Controller
 {
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/articles/{id:long}/{slug?}")]
     [ArticleHttpCaching]
@@ -44,6 +49,7 @@ public sealed class ArticlesController(
             AbsoluteUrl = absoluteUrl,
             Seo = seo.ForArticle(article, Request),
             Extras = await extras.LoadAsync(article, absoluteUrl, cancellationToken),
+            Corrections = [.. (await corrections.ListForArticleAsync(article.Id, cancellationToken)).Select(c => new CorrectionNote(Show(c.NotedAt, article.Language), c.Note))],
         });
     }
 

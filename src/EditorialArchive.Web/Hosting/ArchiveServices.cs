@@ -92,6 +92,7 @@ public static class ArchiveServices
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAccounts(configuration);
         services.AddSeo(configuration);
+        services.AddDesk(configuration);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -27,12 +27,6 @@ public sealed class SignInPageViewModel : AdminPageViewModel
 
 public sealed class DeniedPageViewModel : AdminPageViewModel;
 
-public sealed class AdminHomeViewModel : AdminPageViewModel
-{
-    public required string DisplayName { get; init; }
-    public required bool IsAdmin { get; init; }
-}
-
 /// <summary>The new-account form as posted.</summary>
 public sealed class NewUserInput
 {

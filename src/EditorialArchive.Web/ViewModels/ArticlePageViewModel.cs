@@ -14,6 +14,8 @@ public sealed class ArticlePageViewModel : PageViewModel
 
     /// <summary>Previous / next in the section, related pieces and citations; null where not loaded.</summary>
     public ArticleExtrasViewModel? Extras { get; init; }
+    /// <summary>Public notes on what updates corrected, oldest first.</summary>
+    public IReadOnlyList<CorrectionNote> Corrections { get; init; } = [];
 }
 
 /// <summary>An instant as printed (<c>December. 15, 2023 08:09</c>) and as machine-readable ISO-8601.</summary>
@@ -21,3 +23,6 @@ public sealed record ShownInstant(string Text, string Iso);
 
 /// <summary>The link to the same piece in the other language, labelled in that language.</summary>
 public sealed record CounterpartLink(string Url, string Language, string Label, string? Title);
+
+/// <summary>A note shown under a piece: when it was updated and what was corrected.</summary>
+public sealed record CorrectionNote(ShownInstant Noted, string Note);
