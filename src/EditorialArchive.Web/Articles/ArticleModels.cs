@@ -24,22 +24,6 @@ public sealed class PublishedArticle
 /// </summary>
 public sealed record Counterpart(string Language, long? ArticleId, string? Slug, string? ExternalUrl, string? Title);
 
-/// <summary>One line of a list of published pieces (home, archive, section pages).</summary>
-public sealed class ArticleSummary
-{
-    public long Id { get; init; }
-    public string Slug { get; init; } = "";
-    public string Language { get; init; } = "";
-    public string Headline { get; init; } = "";
-    public string SectionSlug { get; init; } = "";
-    public string SectionNameEn { get; init; } = "";
-    public string SectionNameKo { get; init; } = "";
-    public string? Byline { get; init; }
-    public DateTimeOffset PostedAt { get; init; }
-
-    public string SectionName => Language == Languages.Korean ? SectionNameKo : SectionNameEn;
-}
-
 /// <summary>A position in a list ordered newest first: pieces strictly older than this come next.</summary>
 public sealed record PublishedCursor(DateTimeOffset PostedAt, long Id);
 

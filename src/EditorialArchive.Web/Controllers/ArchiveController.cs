@@ -3,6 +3,7 @@ using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Reading;
+using EditorialArchive.Web.Seo;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -17,6 +18,7 @@ public sealed class ArchiveController(
     private const int PageSize = 20;
 
     [HttpGet("")]
+    [ArchiveHttpCaching]
     public async Task<IActionResult> Index(string lang, CancellationToken cancellationToken)
     {
         var months = await counts.ListMonthCountsAsync(lang, ArchiveCalendar.FirstYear, ArchiveCalendar.LastYear, cancellationToken);
@@ -29,6 +31,7 @@ public sealed class ArchiveController(
     }
 
     [HttpGet("{year:int}")]
+    [ArchiveHttpCaching]
     public async Task<IActionResult> Year(string lang, int year, CancellationToken cancellationToken)
     {
         if (!ArchiveCalendar.IsValidYear(year))
@@ -57,6 +60,7 @@ public sealed class ArchiveController(
     }
 
     [HttpGet("{year:int}/{month:int}")]
+    [ArchiveHttpCaching]
     public async Task<IActionResult> Month(string lang, int year, int month, string? before, string? after, CancellationToken cancellationToken)
     {
         if (!ArchiveCalendar.IsValidYear(year) || month is < 1 or > 12)

@@ -3,6 +3,7 @@ using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Reading;
+using EditorialArchive.Web.Seo;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -24,6 +25,7 @@ public sealed class SearchController(
     private const string AllLanguages = "all";
 
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/search")]
+    [ArchiveHttpCaching]
     public async Task<IActionResult> Index(string lang, [FromQuery] SearchInput input, CancellationToken cancellationToken)
     {
         var sections = await browse.ListSectionsAsync(cancellationToken);

@@ -2,6 +2,7 @@ using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Reading;
+using EditorialArchive.Web.Seo;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -15,6 +16,7 @@ public sealed class SectionsController(BrowseRepository browse, PieceListing lis
     private const int MaxBylineLength = 200;
 
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/sections/{section}")]
+    [ArchiveHttpCaching]
     public async Task<IActionResult> Section(string lang, string section, string? before, string? after, CancellationToken cancellationToken)
     {
         var found = await browse.GetSectionBySlugAsync(section, cancellationToken);
@@ -40,6 +42,7 @@ public sealed class SectionsController(BrowseRepository browse, PieceListing lis
     }
 
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/bylines/{byline}")]
+    [ArchiveHttpCaching]
     public async Task<IActionResult> Byline(string lang, string byline, string? before, string? after, CancellationToken cancellationToken)
     {
         if (byline.Length > MaxBylineLength)

@@ -35,36 +35,6 @@ public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeP
         return rows.FirstOrDefault();
     }
 
-    private const string ListPublishedPageSql = """
-        SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, s.name_en AS section_name_en,
-               s.name_ko AS section_name_ko, a.byline, a.posted_at
-        FROM articles a
-        JOIN sections s ON s.id = a.section_id
-        WHERE a.status = 'published' AND a.language = @Language
-          AND (@BeforePostedAt IS NULL OR a.posted_at < @BeforePostedAt
-               OR (a.posted_at = @BeforePostedAt AND a.id < @BeforeId))
-        ORDER BY a.posted_at DESC, a.id DESC
-        LIMIT @Limit
-        """;
-
-    /// <summary>Newest published pieces in a language, after <paramref name="before"/> (keyset pagination).</summary>
-    public async Task<IReadOnlyList<ArticleSummary>> ListPublishedPageAsync(
-        string language, PublishedCursor? before, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ArticleSummary>(new CommandDefinition(
-            ListPublishedPageSql,
-            new
-            {
-                Language = language,
-                BeforePostedAt = before is null ? null : UtcInstant.Format(before.PostedAt),
-                BeforeId = before?.Id ?? 0,
-                Limit = limit,
-            },
-            cancellationToken: cancellationToken));
-        return rows.AsList();
-    }
-
     private const string CountAllSql = "SELECT count(*) FROM articles";
 
     public async Task<long> CountAllAsync(CancellationToken cancellationToken)

@@ -49,19 +49,7 @@ public sealed class ArticleHttpCachingAttribute : Attribute, IFilterFactory, ICa
 
             var dependsOn = string.Join('|', state.Id, state.Version, UtcInstant.Format(state.ModifiedAt), state.Status,
                 state.CounterpartId, state.CounterpartStatus, state.CounterpartVersion, state.CounterpartUrl, state.CounterpartTitle, state.ListingVersion);
-            var validators = caching.Compute(http, dependsOn, state.LastModified);
-            if (HttpCaching.IsNotModified(http.Request, validators))
-            {
-                caching.Apply(http.Response, validators);
-                context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
-                return;
-            }
-
-            var executed = await next();
-            if (executed.Result is ViewResult && executed.Exception is null)
-            {
-                caching.Apply(http.Response, validators);
-            }
+            await caching.RespondAsync(context, next, caching.Compute(http, dependsOn, state.LastModified));
         }
 
         private static bool IsCanonicalAddress(HttpRequest request, ArticleState state) =>

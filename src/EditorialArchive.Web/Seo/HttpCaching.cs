@@ -4,6 +4,8 @@ using System.Text;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Configuration;
 using EditorialArchive.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -71,6 +73,27 @@ public sealed class HttpCaching(
         var options = seoOptions.Value;
         response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture,
             $"public, max-age={options.CacheMaxAgeSeconds}, stale-while-revalidate={options.StaleWhileRevalidateSeconds}");
+    }
+
+    /// <summary>
+    /// Answers 304 when the client's copy is current; otherwise runs the action and gives a rendered view the
+    /// validators (redirects and error pages get none).
+    /// </summary>
+    public async Task RespondAsync(ActionExecutingContext context, ActionExecutionDelegate next, ResponseValidators validators)
+    {
+        var http = context.HttpContext;
+        if (IsNotModified(http.Request, validators))
+        {
+            Apply(http.Response, validators);
+            context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
+            return;
+        }
+
+        var executed = await next();
+        if (executed.Result is ViewResult && executed.Exception is null)
+        {
+            Apply(http.Response, validators);
+        }
     }
 
     /// <summary>Sets the headers and tells whether to answer 304 Not Modified instead of a body.</summary>

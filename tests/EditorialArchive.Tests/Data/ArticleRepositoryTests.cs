@@ -109,30 +109,6 @@ public sealed class ArticleRepositoryTests : IAsyncLifetime
         Assert.Equal(0, await repository.CountAllAsync(CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Pages_of_published_pieces_are_newest_first_and_continue_after_the_cursor()
-    {
-        // Two pieces share an instant: the id breaks the tie, so none is skipped or repeated across pages.
-        var ids = await InsertAsync(
-            Piece("en", "Oldest", Day),
-            Piece("en", "Twin one", Day.AddDays(1)),
-            Piece("en", "Twin two", Day.AddDays(1)),
-            Piece("en", "Newest", Day.AddDays(2)),
-            Piece("ko", "다른 판", Day.AddDays(3)),
-            Piece("en", "Draft", Day.AddDays(4), ArticleStatus.Draft));
-
-        var first = await repository.ListPublishedPageAsync("en", null, 2, CancellationToken.None);
-        var cursor = new PublishedCursor(first[^1].PostedAt, first[^1].Id);
-        var second = await repository.ListPublishedPageAsync("en", cursor, 2, CancellationToken.None);
-        var cursor2 = new PublishedCursor(second[^1].PostedAt, second[^1].Id);
-        var third = await repository.ListPublishedPageAsync("en", cursor2, 2, CancellationToken.None);
-
-        Assert.Equal(["Newest", "Twin two"], first.Select(a => a.Headline));
-        Assert.Equal(["Twin one", "Oldest"], second.Select(a => a.Headline));
-        Assert.Empty(third);
-        Assert.Equal(ids[3], first[0].Id);
-    }
-
     private async Task LinkAsync(long a, long b)
     {
         await using var connection = await connections.OpenAsync(CancellationToken.None);
