@@ -45,6 +45,7 @@ public sealed class ReaderFindsTests(LiveArchive archive) : IClassFixture<LiveAr
         await page.Locator(".site-nav a", new() { HasText = "Archive" }).ClickAsync();
         await page.WaitForURLAsync("**/en/archive");
         Assert.Equal("Archive", await page.Locator("h1").InnerTextAsync());
+        Assert.StartsWith("Editorials, columns and op-eds of ", await page.GetAttributeAsync("meta[name=description]", "content"));
         await CheckAsync(page, javaScript, $"reader-{name}-6-archive");
 
         await page.Locator(".archive-years > li > a", new() { HasText = "2024" }).ClickAsync();
