@@ -64,16 +64,21 @@ public sealed class PageSeoBuilder(AbsoluteUrls absoluteUrls, ArchiveTime time, 
                     new AlternateLink("x-default", absoluteUrls.For(request, "/")),
                 ]
                 : [],
+            Description = EditionDescription,
             Locale = Locale(language),
             AlternateLocale = isFirstPage ? Locale(other) : null,
             Feeds = EditionFeeds(language, request),
         };
     }
 
+    /// <summary>What lists, search and archive pages say about themselves to search engines (they have no lead paragraph).</summary>
+    private string EditionDescription => text["Edition description {0}", PublicationName].Value;
+
     /// <summary>For pages that bring no metadata of their own: canonical to their own address.</summary>
     public PageSeo ForPage(string language, HttpRequest request) => new()
     {
         CanonicalUrl = absoluteUrls.For(request, request.Path.ToUriComponent() + request.QueryString.ToUriComponent()),
+        Description = EditionDescription,
         Locale = Locale(language),
         Feeds = EditionFeeds(language, request),
     };
