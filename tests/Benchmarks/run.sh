@@ -67,7 +67,8 @@ month_path="/en/archive/${month%%/*}/$((10#${month##*/}))"
 deep_cursor=$(q "SELECT posted_at || '_' || id FROM articles WHERE status = 'published' AND language = 'en' AND section_id = 1 ORDER BY posted_at DESC, id DESC LIMIT 1 OFFSET (SELECT count(*) * 9 / 10 FROM articles WHERE status = 'published' AND language = 'en' AND section_id = 1)")
 korean_query=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("정부"))')
 
-NAMES=(nginx-static article home section archive-month deep-archive search-en search-ko sitemap-index sitemap-50k feed)
+# The 50,000-URL sitemap goes last: its responses are megabytes, and what it leaves running must not weigh on the others.
+NAMES=(nginx-static article home section archive-month deep-archive search-en search-ko sitemap-index feed sitemap-50k)
 declare -A URLS=(
   [nginx-static]="http://127.0.0.1:$NGINX_PORT/article.html"
   [article]="$BASE$article"
@@ -114,14 +115,26 @@ for name in "${NAMES[@]}"; do
   [ "$name" = "sitemap-50k" ] && sitemap_urls=$(curl -s "${URLS[$name]}" | grep -o '<loc>' | wc -l) && sitemap_seconds=$seconds
 done
 
+# Waits (at most 60 s) until the app has stopped working on requests wrk abandoned: under 5% of a core for half a second.
+quiesce() {
+  local before after
+  for _ in $(seq 1 120); do
+    before=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+    sleep 0.5
+    after=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+    [ $((after - before)) -le 2 ] && return 0
+  done
+}
+
 # wrk's latency percentiles in milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u); if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'; }
 
 declare -A RPS P50 P99
 for run in $(seq 1 "$RUNS"); do
   for name in "${NAMES[@]}"; do
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${URLS[$name]}")
-    if grep -q 'Non-2xx' <<<"$out"; then echo "$name: $(grep 'Non-2xx' <<<"$out")"; fi
+    quiesce
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency "${URLS[$name]}")
+    if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "$name: $(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ')"; fi
     RPS[$name]+="$(awk '/^Requests\/sec/ { print $2 }' <<<"$out") "
     P50[$name]+="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")") "
     P99[$name]+="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")") "
@@ -135,7 +148,7 @@ ceiling=$(median "${RPS[nginx-static]}")
 
 echo
 echo "Editorial Archive benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $COUNT pieces ($published_en published in English), $(nproc) cores"
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, median of $RUNS runs; request logging on"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 30s, median of $RUNS runs; request logging on"
 printf '%-15s %10s %9s %9s %10s %9s\n' "target" "req/s" "p50 ms" "p99 ms" "bytes" "vs nginx"
 for name in "${NAMES[@]}"; do
   rps=$(median "${RPS[$name]}")
