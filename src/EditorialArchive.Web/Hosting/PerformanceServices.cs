@@ -11,6 +11,8 @@ public static class PerformanceServices
             // Larger responses (article sitemaps) stream past the cache instead of being held in memory.
             o.MaximumBodySize = 1024 * 1024;
             o.SizeLimit = 64 * 1024 * 1024;
+            // /EN/… must reach the canonical-form redirect, not the cached /en/… page.
+            o.UseCaseSensitivePaths = true;
         });
         services.AddSingleton<ArchivePageCache>();
         return services;
