@@ -1,5 +1,6 @@
 using EditorialArchive.Web.Accounts;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace EditorialArchive.Web.Articles;
@@ -34,6 +35,7 @@ public sealed class ArticleDesk(
     ArticleCorrectionRepository corrections,
     AuditLogRepository audit,
     MarkdownRenderer markdown,
+    ArchivePageCache pageCache,
     TimeProvider clock)
 {
     public const string TargetType = "article";
@@ -55,6 +57,7 @@ public sealed class ArticleDesk(
         await revisions.InsertSnapshotAsync(transaction, id, actor.ActorUserId, actor.ActorEmail, cancellationToken);
         await audit.AppendAsync(transaction, Audited(actor, AuditActions.ArticleCreated, id, content.Headline), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await pageCache.EvictAsync();
         return new DeskResult(DeskOutcome.Done, id);
     }
 
@@ -116,6 +119,7 @@ public sealed class ArticleDesk(
 
         await revisions.InsertSnapshotAsync(transaction, id, actor.ActorUserId, actor.ActorEmail, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await pageCache.EvictAsync();
         return new DeskResult(DeskOutcome.Done, id);
     }
 
@@ -174,6 +178,7 @@ public sealed class ArticleDesk(
 
         await audit.AppendAsync(transaction, Audited(actor, AuditActions.ArticlePurged, id, current.Headline), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await pageCache.EvictAsync();
         return new DeskResult(DeskOutcome.Done, id);
     }
 
@@ -192,6 +197,7 @@ public sealed class ArticleDesk(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await pageCache.EvictAsync();
         return published;
     }
 
@@ -236,6 +242,7 @@ public sealed class ArticleDesk(
         await revisions.InsertSnapshotAsync(transaction, id, actor.ActorUserId, actor.ActorEmail, cancellationToken);
         await audit.AppendAsync(transaction, Audited(actor, auditAction, id, next.AuditDetail), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await pageCache.EvictAsync();
         return new DeskResult(DeskOutcome.Done, id);
     }
 

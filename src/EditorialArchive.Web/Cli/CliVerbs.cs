@@ -13,6 +13,7 @@ public static class CliVerbs
         {
             ["migrate"] = ("apply pending schema migrations and exit", MigrateAsync),
             ["import-seeds"] = ("apply migrations, then import seeds/ if the archive is empty", ImportSeedsAsync),
+            ["generate"] = ("generate --count N [--db PATH] [--seed S]: fill a new database with generated pieces (load tests)", GenerateVerb.RunAsync),
             ["users"] = ("manage editor accounts (users add|list|disable|enable|set-password; see 'users help')", UserVerbs.RunAsync),
             ["help"] = ("list the verbs", (_, _, _) => Task.FromResult(PrintHelp())),
         };

@@ -93,6 +93,7 @@ public static class ArchiveServices
         services.AddAccounts(configuration);
         services.AddSeo(configuration);
         services.AddDesk(configuration);
+        services.AddPagePerformance();
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -127,6 +128,7 @@ public static class ArchiveServices
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

@@ -1,5 +1,6 @@
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
 
 namespace EditorialArchive.Web.Seeds;
 
@@ -9,6 +10,7 @@ public sealed class SeedImporter(
     ArticleRepository articles,
     SeedPageParser parser,
     MarkdownRenderer markdown,
+    ArchivePageCache pageCache,
     ILogger<SeedImporter> logger)
 {
     /// <summary>Returns the number of pieces imported; 0 when the archive already holds pieces.</summary>
@@ -74,6 +76,7 @@ public sealed class SeedImporter(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await pageCache.EvictAsync();
         logger.LogInformation("Imported {Count} seed pieces from {SeedsPath}", ids.Count, seedsPath);
         return ids.Count;
     }

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Reading;
+using Microsoft.Data.Sqlite;
+
+namespace EditorialArchive.Web.Generation;
+
+/// <summary>
+/// Fills an empty archive with generated pieces for load tests: English and Korean, 400–1,200 words, posted over
+/// 25 years, in every section, columns and op-eds with bylines, counterpart pairs and some edited pieces with their
+/// revisions. Text is made on worker threads (Markdown rendered by the app's renderer, search text by the app's
+/// functions); one writer inserts through prepared commands in batched transactions, with every trigger active.
+/// </summary>
+public sealed class ArchiveGenerator(SqliteConnectionFactory connections, MarkdownRenderer markdown, TimeProvider clock)
+{
+    public const int BatchSize = 2_000;
+    private static readonly string[] SectionSlugs = ["editorial", "column", "op-ed", "letters"];
+
+    /// <summary>Writes <paramref name="count"/> pieces; reports the number written after each batch.</summary>
+    public async Task<long> GenerateAsync(long count, int seed, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "SELECT EXISTS (SELECT 1 FROM articles)";
+            if ((long)check.ExecuteScalar()! != 0)
+            {
+                throw new ArgumentException("The database already holds pieces; generate fills an empty archive (use a new --db path).");
+            }
+        }
+
+        var current = new CurrentPiece();
+        RegisterPrecomputedSearchText(connection, current);
+        Execute(connection, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY");
+
+        var sections = BulkArticleWriter.ListSections(connection);
+        var end = clock.GetUtcNow().AddDays(-1);
+        var plan = new GenerationPlan(count, seed, end.AddYears(-25), end, sections);
+        var batches = (int)((count + BatchSize - 1) / BatchSize);
+        var lookahead = Math.Max(2, Environment.ProcessorCount * 2);
+        var pending = new Queue<Task<GeneratedPiece[]>>();
+        var next = 0;
+        void Schedule()
+        {
+            while (next < batches && pending.Count < lookahead)
+            {
+                var batch = next++;
+                pending.Enqueue(Task.Run(() => MakeBatch(plan, batch), cancellationToken));
+            }
+        }
+
+        long written = 0;
+        try
+        {
+            using var writer = new BulkArticleWriter(connection);
+            Schedule();
+            while (pending.Count > 0)
+            {
+                var pieces = await pending.Dequeue();
+                Schedule();
+                using var transaction = connection.BeginTransaction();
+                writer.Enlist(transaction);
+                Write(writer, pieces, current);
+                transaction.Commit();
+                written += pieces.Length;
+                progress?.Report(written);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            // The connection goes back to the pool: leave it as the app opens it.
+            Execute(connection, "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        return written;
+    }
+
+    private static void Write(BulkArticleWriter writer, GeneratedPiece[] pieces, CurrentPiece current)
+    {
+        long previousId = 0;
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            var piece = pieces[i];
+            current.Piece = piece;
+            var id = writer.InsertArticle(piece.Row);
+            long? counterpartId = null;
+            if (piece.PairsWithPrevious)
+            {
+                var previous = pieces[i - 1];
+                writer.LinkTranslations(id, piece.Row.Language, previousId, previous.Row.Language);
+                counterpartId = previousId;
+                if (previous.EarlierBody is not null)
+                {
+                    // The earlier piece's latest revision names its counterpart only once the pair exists.
+                    writer.InsertRevision(previousId, previous.Row, 2, previous.Row.ModifiedAt, previous.SectionSlug, previous.Row.BodyMarkdown, id);
+                }
+            }
+
+            if (piece.EarlierBody is not null)
+            {
+                // Edited once at the desk: its first state (kept as revision 1) and the edit (revision 2).
+                writer.InsertRevision(id, piece.Row, 1, piece.Row.CreatedAt, piece.SectionSlug, piece.EarlierBody, counterpartId);
+                var pairedNext = i + 1 < pieces.Length && pieces[i + 1].PairsWithPrevious;
+                if (!pairedNext)
+                {
+                    writer.InsertRevision(id, piece.Row, 2, piece.Row.ModifiedAt, piece.SectionSlug, piece.Row.BodyMarkdown, counterpartId);
+                }
+            }
+
+            previousId = id;
+        }
+
+        current.Piece = null;
+    }
+
+    private GeneratedPiece[] MakeBatch(GenerationPlan plan, int batch)
+    {
+        var first = (long)batch * BatchSize;
+        var size = (int)Math.Min(BatchSize, plan.Count - first);
+        var random = new Random(HashCode.Combine(plan.Seed, batch));
+        var pieces = new GeneratedPiece[size];
+        for (var j = 0; j < size; j++)
+        {
+            var index = first + j;
+            var posted = plan.Start + (plan.End - plan.Start) * ((double)index / plan.Count) + TimeSpan.FromMinutes(random.Next(0, 600));
+            // A pair is one piece in both languages, posted together; the Korean original first.
+            var pairsWithPrevious = j > 0 && !pieces[j - 1].PairsWithPrevious && pieces[j - 1].Row.Language == Languages.Korean
+                && pieces[j - 1].Row.Status == ArticleStatus.Published && random.Next(100) < 60;
+            pieces[j] = pairsWithPrevious
+                ? MakePiece(plan, random, Languages.English, pieces[j - 1].SectionSlug, pieces[j - 1], posted)
+                : MakePiece(plan, random, random.Next(2) == 0 ? Languages.Korean : Languages.English, PickSection(random), null, posted);
+        }
+
+        return pieces;
+    }
+
+    private GeneratedPiece MakePiece(GenerationPlan plan, Random random, string language, string sectionSlug, GeneratedPiece? original, DateTimeOffset posted)
+    {
+        var korean = language == Languages.Korean;
+        var headline = korean ? GeneratedText.KoreanHeadline(random) : GeneratedText.EnglishHeadline(random);
+        string? byline = null;
+        if (sectionSlug is "column" or "op-ed" or "letters")
+        {
+            var index = random.Next(GeneratedWords.KoreanBylines.Length);
+            byline = korean ? GeneratedWords.KoreanBylines[index] : GeneratedWords.EnglishBylines[index];
+        }
+
+        if (original is not null)
+        {
+            // A counterpart is the same piece translated: same section, same writer, posted together.
+            byline = original.Row.Byline is null ? null : GeneratedWords.EnglishBylines[Array.IndexOf(GeneratedWords.KoreanBylines, original.Row.Byline)];
+            posted = DateTimeOffset.Parse(original.Row.PostedAt!, System.Globalization.CultureInfo.InvariantCulture).AddMinutes(random.Next(5, 90));
+        }
+
+        var words = random.Next(400, 1_201);
+        var body = korean ? GeneratedText.KoreanBody(random, words) : GeneratedText.EnglishBody(random, words);
+        var draft = original is null && random.Next(500) == 0;
+        string? earlierBody = null;
+        var created = UtcInstant.Format(posted);
+        var modified = created;
+        var version = 1;
+        if (!draft && random.Next(50) == 0)
+        {
+            // Edited after publication: a paragraph was added; updated_at is when.
+            earlierBody = body;
+            body += "\n\n" + (korean ? GeneratedText.KoreanBody(random, 40) : GeneratedText.EnglishBody(random, 40));
+            modified = UtcInstant.Format(posted.AddHours(random.Next(1, 24 * 30)));
+            version = 2;
+        }
+
+        var row = new BulkArticle(
+            Slug: SlugGenerator.FromHeadline(headline),
+            Language: language,
+            Headline: headline,
+            SectionId: plan.Sections[sectionSlug],
+            Byline: byline,
+            BodyMarkdown: body,
+            BodyHtml: markdown.RenderHtml(body),
+            Status: draft ? ArticleStatus.Draft : ArticleStatus.Published,
+            PostedAt: draft ? null : created,
+            UpdatedAt: draft ? null : modified,
+            CreatedAt: created,
+            ModifiedAt: modified,
+            Version: version);
+        var plain = SearchText.PlainTextOfMarkdown(body);
+        var gramsInput = SearchText.Normalize(headline) + "\n" + SearchText.Normalize(byline) + "\n" + plain;
+        return new GeneratedPiece(row, sectionSlug, original is not null, earlierBody, plain, gramsInput, HangulBigrams.Of(gramsInput));
+    }
+
+    private static string PickSection(Random random) => random.Next(100) switch
+    {
+        < 40 => SectionSlugs[0],
+        < 75 => SectionSlugs[1],
+        < 95 => SectionSlugs[2],
+        _ => SectionSlugs[3],
+    };
+
+    /// <summary>
+    /// The search trigger calls archive_plain_text and archive_hangul_bigrams on the writer's thread; the worker
+    /// that made the piece has already computed both with the same functions, so they are looked up, not redone.
+    /// Any other text (there is none in this loop) is computed as usual.
+    /// </summary>
+    private static void RegisterPrecomputedSearchText(SqliteConnection connection, CurrentPiece current)
+    {
+        connection.CreateFunction<string?, string>("archive_plain_text",
+            text => current.Piece is { } p && string.Equals(text, p.Row.BodyMarkdown, StringComparison.Ordinal) ? p.PlainText : SearchText.PlainTextOfMarkdown(text),
+            isDeterministic: true);
+        connection.CreateFunction<string?, string>("archive_hangul_bigrams",
+            text => current.Piece is { } p && string.Equals(text, p.GramsInput, StringComparison.Ordinal) ? p.Grams : HangulBigrams.Of(text),
+            isDeterministic: true);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.NextResult())
+        {
+        }
+    }
+
+    private sealed class CurrentPiece
+    {
+        public GeneratedPiece? Piece { get; set; }
+    }
+
+    private sealed record GenerationPlan(long Count, int Seed, DateTimeOffset Start, DateTimeOffset End, Dictionary<string, long> Sections);
+
+    private sealed record GeneratedPiece(
+        BulkArticle Row, string SectionSlug, bool PairsWithPrevious, string? EarlierBody, string PlainText, string GramsInput, string Grams);
+}
+
+/// <summary>A carriage-return progress line with the rate and the time left.</summary>
+public sealed class GenerationProgress(long total) : IProgress<long>
+{
+    private readonly Stopwatch stopwatch = Stopwatch.StartNew();
+    private long lastPrinted;
+
+    public TimeSpan Elapsed => stopwatch.Elapsed;
+
+    public void Report(long value)
+    {
+        var seconds = Math.Max(0.001, stopwatch.Elapsed.TotalSeconds);
+        var rate = value / seconds;
+        var left = rate > 0 ? TimeSpan.FromSeconds((total - value) / rate) : TimeSpan.Zero;
+        var line = $"{value,12:N0} / {total:N0} pieces  {100.0 * value / total,5:F1}%  {rate,8:N0} pieces/s  elapsed {stopwatch.Elapsed:mm\\:ss}  left {left:mm\\:ss}";
+        if (!Console.IsOutputRedirected)
+        {
+            Console.Write("\r" + line);
+            if (value == total)
+            {
+                Console.WriteLine();
+            }
+        }
+        else if (value == total || value - lastPrinted >= Math.Max(1, total / 20))
+        {
+            Console.WriteLine(line);
+            lastPrinted = value;
+        }
+    }
+}

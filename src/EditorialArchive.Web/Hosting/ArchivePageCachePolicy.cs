@@ -1,0 +1,58 @@
+using EditorialArchive.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+
+namespace EditorialArchive.Web.Hosting;
+
+/// <summary>
+/// Output caching for the public site. Every cache key carries the archive's change counter (archive_changes.version,
+/// moved by triggers on every write to pieces, links and sections), so the first request after any committed write,
+/// whoever made it (desk, scheduler, seed import, CLI, another process), misses and renders afresh: a page can never
+/// be served stale. Writers also evict the tag so that superseded entries free their memory at once.
+/// Only anonymous GETs of public pages that answer 200 without setting a cookie are stored; article sitemaps (megabytes,
+/// streamed in constant memory) are not.
+/// </summary>
+public sealed class ArchivePageCachePolicy(SeoRepository seo) : IOutputCachePolicy
+{
+    public const string Tag = "archive";
+
+    private static readonly PathString[] NeverCached = ["/admin", "/account", "/healthz", "/error", "/sitemaps"];
+
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var eligible = HttpMethods.IsGet(request.Method)
+            && !NeverCached.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            && request.Headers.Authorization.Count == 0;
+        context.EnableOutputCaching = eligible;
+        if (!eligible)
+        {
+            return;
+        }
+
+        var change = await seo.GetArchiveChangeAsync(cancellation);
+        context.AllowCacheLookup = true;
+        context.AllowCacheStorage = true;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        context.CacheVaryByRules.QueryKeys = "*";
+        // Compression runs outside the cache, but validators name the content coding: keep one entry per coding asked for.
+        context.CacheVaryByRules.HeaderNames = new[] { HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage };
+        context.CacheVaryByRules.VaryByValues["archive-version"] = change.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Tags.Add(Tag);
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0
+            || context.HttpContext.User.Identity?.IsAuthenticated == true)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

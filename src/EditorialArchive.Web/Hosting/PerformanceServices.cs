@@ -1,0 +1,20 @@
+namespace EditorialArchive.Web.Hosting;
+
+/// <summary>Output caching of public pages (see <see cref="ArchivePageCachePolicy"/>).</summary>
+public static class PerformanceServices
+{
+    public static IServiceCollection AddPagePerformance(this IServiceCollection services)
+    {
+        services.AddOutputCache(o =>
+        {
+            o.AddBasePolicy(policy => policy.AddPolicy<ArchivePageCachePolicy>());
+            // Larger responses (article sitemaps) stream past the cache instead of being held in memory.
+            o.MaximumBodySize = 1024 * 1024;
+            o.SizeLimit = 64 * 1024 * 1024;
+            // /EN/… must reach the canonical-form redirect, not the cached /en/… page.
+            o.UseCaseSensitivePaths = true;
+        });
+        services.AddSingleton<ArchivePageCache>();
+        return services;
+    }
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Load benchmark: the published app against a generated archive, side by side with nginx serving the same
+# article page's bytes as a static file (the ceiling). Prints one table of medians.
+#
+#   tests/Benchmarks/run.sh [COUNT]        COUNT pieces in the archive (default 1000000; e.g. 100000 for a quick run)
+#
+# Environment: BENCH_DIR (work folder, default /tmp/editorial-archive-bench), APP_PORT (5107), NGINX_PORT (5117),
+# DURATION (wrk -d, default 10s), RUNS (default 3), CONNECTIONS (default 32), THREADS (default 2).
+set -euo pipefail
+
+COUNT=${1:-1000000}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=${BENCH_DIR:-/tmp/editorial-archive-bench}
+APP_PORT=${APP_PORT:-5107}
+NGINX_PORT=${NGINX_PORT:-5117}
+DURATION=${DURATION:-10s}
+RUNS=${RUNS:-3}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+DB="$WORK/archive-$COUNT.db"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+mkdir -p "$WORK"
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  echo "== installing wrk and nginx (Debian packages)"
+  apt-get update -qq && apt-get install -y -qq wrk nginx >/dev/null
+fi
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
+
+echo "== publishing the app (Release)"
+dotnet publish "$ROOT/src/EditorialArchive.Web" -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+APP_DLL="$WORK/app/EditorialArchive.Web.dll"
+
+if [ ! -f "$DB" ]; then
+  echo "== generating $COUNT pieces into $DB"
+  dotnet "$APP_DLL" generate --count "$COUNT" --db "$DB"
+fi
+
+APP_PID=""
+NGINX_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+echo "== starting the app on 127.0.0.1:$APP_PORT (request logging on, to $WORK/app.log)"
+start_ns=$(date +%s%N)
+ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__Archive="Data Source=$DB" \
+Archive__ImportSeeds=false \
+  dotnet "$APP_DLL" --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+BASE="http://127.0.0.1:$APP_PORT"
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/en/" || true)" = "200" ]; do
+  kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited; see $WORK/app.log"; tail -20 "$WORK/app.log"; exit 1; }
+  sleep 0.01
+done
+startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+
+# Addresses to measure, read from the archive itself (read-only queries work in the bare sqlite3 shell).
+q() { sqlite3 -readonly "$DB" "$1"; }
+published_en=$(q "SELECT count(*) FROM articles WHERE status = 'published' AND language = 'en'")
+article=$(q "SELECT '/en/articles/' || id || '/' || slug FROM articles WHERE status = 'published' AND language = 'en' ORDER BY posted_at DESC, id DESC LIMIT 1 OFFSET 10")
+month=$(q "SELECT replace(month, '-', '/') FROM archive_month_counts WHERE language = 'en' ORDER BY month LIMIT 1 OFFSET (SELECT count(*) / 2 FROM archive_month_counts WHERE language = 'en')")
+month_path="/en/archive/${month%%/*}/$((10#${month##*/}))"
+deep_cursor=$(q "SELECT posted_at || '_' || id FROM articles WHERE status = 'published' AND language = 'en' AND section_id = 1 ORDER BY posted_at DESC, id DESC LIMIT 1 OFFSET (SELECT count(*) * 9 / 10 FROM articles WHERE status = 'published' AND language = 'en' AND section_id = 1)")
+korean_query=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("정부"))')
+
+# The 50,000-URL sitemap goes last: its responses are megabytes, and what it leaves running must not weigh on the others.
+NAMES=(nginx-static article home section archive-month deep-archive search-en search-ko sitemap-index feed sitemap-50k)
+declare -A URLS=(
+  [nginx-static]="http://127.0.0.1:$NGINX_PORT/article.html"
+  [article]="$BASE$article"
+  [home]="$BASE/en/"
+  [section]="$BASE/en/sections/editorial"
+  [archive-month]="$BASE$month_path"
+  [deep-archive]="$BASE/en/sections/editorial?before=$deep_cursor"
+  [search-en]="$BASE/en/search?q=pension"
+  [search-ko]="$BASE/ko/search?q=$korean_query"
+  [sitemap-index]="$BASE/sitemap.xml"
+  [sitemap-50k]="$BASE/sitemaps/articles-1.xml"
+  [feed]="$BASE/en/rss.xml"
+)
+
+echo "== nginx on 127.0.0.1:$NGINX_PORT serving the article page's exact bytes"
+mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs"
+curl -sf -o "$WORK/nginx/html/article.html" "${URLS[article]}"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log $WORK/nginx/logs/access.log;
+  sendfile on;
+  default_type text/html;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/nginx/html;
+  }
+}
+CONF
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+NGINX_PID=$!
+until curl -sf -o /dev/null "${URLS[nginx-static]}"; do sleep 0.05; done
+cmp -s "$WORK/nginx/html/article.html" <(curl -s "${URLS[nginx-static]}") || { echo "nginx serves other bytes"; exit 1; }
+
+declare -A BYTES
+for name in "${NAMES[@]}"; do
+  read -r code size seconds < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' "${URLS[$name]}")
+  [ "$code" = "200" ] || { echo "$name answered $code: ${URLS[$name]}"; exit 1; }
+  BYTES[$name]=$size
+  [ "$name" = "sitemap-50k" ] && sitemap_urls=$(curl -s "${URLS[$name]}" | grep -o '<loc>' | wc -l) && sitemap_seconds=$seconds
+done
+
+# Waits (at most 60 s) until the app has stopped working on requests wrk abandoned: under 5% of a core for half a second.
+quiesce() {
+  local before after
+  for _ in $(seq 1 120); do
+    before=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+    sleep 0.5
+    after=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+    [ $((after - before)) -le 2 ] && return 0
+  done
+}
+
+# wrk's latency percentiles in milliseconds.
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u); if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'; }
+
+declare -A RPS P50 P99
+for run in $(seq 1 "$RUNS"); do
+  for name in "${NAMES[@]}"; do
+    quiesce
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency "${URLS[$name]}")
+    if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "$name: $(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ')"; fi
+    RPS[$name]+="$(awk '/^Requests\/sec/ { print $2 }' <<<"$out") "
+    P50[$name]+="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")") "
+    P99[$name]+="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")") "
+    echo "run $run/$RUNS $name: $(awk '/^Requests\/sec/ { print $2 }' <<<"$out") req/s"
+  done
+done
+
+median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+peak_rss_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status")
+ceiling=$(median "${RPS[nginx-static]}")
+
+echo
+echo "Editorial Archive benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $COUNT pieces ($published_en published in English), $(nproc) cores"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 30s, median of $RUNS runs; request logging on"
+printf '%-15s %10s %9s %9s %10s %9s\n' "target" "req/s" "p50 ms" "p99 ms" "bytes" "vs nginx"
+for name in "${NAMES[@]}"; do
+  rps=$(median "${RPS[$name]}")
+  printf '%-15s %10.0f %9.2f %9.2f %10s %8.0f%%\n' "$name" "$rps" "$(median "${P50[$name]}")" "$(median "${P99[$name]}")" "${BYTES[$name]}" \
+    "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { print 100 * a / b }')"
+done
+echo "app start-up to first 200: ${startup_ms} ms; app peak RSS (VmHWM): $((peak_rss_kb / 1024)) MB"
+echo "sitemap-50k: ${sitemap_urls} URLs in ${sitemap_seconds} s (one curl); addresses: article ${article}, month ${month_path}, deep cursor ${deep_cursor}"

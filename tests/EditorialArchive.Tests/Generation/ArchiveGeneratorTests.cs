@@ -1,0 +1,101 @@
+using System.Net;
+using Dapper;
+using EditorialArchive.Tests.Infrastructure;
+using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Generation;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EditorialArchive.Tests.Generation;
+
+/// <summary>The generate verb's generator on 300 pieces: rows, links, revisions, search index and counts as the app keeps them.</summary>
+public sealed class ArchiveGeneratorTests : IClassFixture<ArchiveGeneratorTests.GeneratedArchive>
+{
+    private const int Count = 300;
+    private readonly GeneratedArchive archive;
+
+    public ArchiveGeneratorTests(GeneratedArchive archive) => this.archive = archive;
+
+    /// <summary>The app over a database filled by the generator before the app first starts (so no seeds are imported).</summary>
+    public sealed class GeneratedArchive : ArchiveAppFactory
+    {
+        public GeneratedArchive()
+        {
+            var connections = new SqliteConnectionFactory($"Data Source={DatabasePath}");
+            new MigrationRunner(connections, NullLogger<MigrationRunner>.Instance).ApplyAsync(Migration.LoadEmbedded(), CancellationToken.None).GetAwaiter().GetResult();
+            Written = new ArchiveGenerator(connections, new MarkdownRenderer(), TimeProvider.System)
+                .GenerateAsync(Count, seed: 7, progress: null, CancellationToken.None).GetAwaiter().GetResult();
+            Connections = connections;
+        }
+
+        public long Written { get; }
+
+        public SqliteConnectionFactory Connections { get; }
+    }
+
+    [Fact]
+    public async Task Writes_the_requested_pieces_in_both_languages_and_every_section_with_400_to_1200_words()
+    {
+        await using var connection = await archive.Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(Count, archive.Written);
+        Assert.Equal(Count, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles"));
+        Assert.Equal(["en", "ko"], await connection.QueryAsync<string>("SELECT DISTINCT language FROM articles ORDER BY 1"));
+        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT count(DISTINCT section_id) FROM articles"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM articles s JOIN sections x ON x.id = s.section_id WHERE (x.slug = 'editorial') <> (s.byline IS NULL)"));
+        var words = (await connection.QueryAsync<string>("SELECT body_markdown FROM articles WHERE version = 1"))
+            .Select(b => b.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length).ToList();
+        Assert.InRange(words.Min(), 400, 1_230);
+        Assert.InRange(words.Max(), 400, 1_230);
+        var span = await connection.QuerySingleAsync<(string First, string Last)>("SELECT min(posted_at), max(posted_at) FROM articles");
+        Assert.True(DateTimeOffset.Parse(span.Last, System.Globalization.CultureInfo.InvariantCulture) - DateTimeOffset.Parse(span.First, System.Globalization.CultureInfo.InvariantCulture) > TimeSpan.FromDays(365 * 24));
+    }
+
+    [Fact]
+    public async Task Counterparts_link_both_ways_and_edited_pieces_keep_two_revisions()
+    {
+        await using var connection = await archive.Connections.OpenAsync(CancellationToken.None);
+        var links = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_links");
+        Assert.True(links >= 20, $"only {links} links");
+        Assert.Equal(links, await connection.ExecuteScalarAsync<long>("""
+            SELECT count(*) FROM article_links l
+            JOIN article_links back ON back.article_id = l.target_article_id AND back.target_article_id = l.article_id
+            JOIN articles a ON a.id = l.article_id JOIN articles b ON b.id = l.target_article_id
+            WHERE a.language <> b.language AND back.target_language = a.language AND l.target_language = b.language
+            """));
+        var edited = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE version = 2");
+        Assert.True(edited > 0);
+        Assert.Equal(edited * 2, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_revisions"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM article_revisions r JOIN articles a ON a.id = r.article_id WHERE r.version = 2 AND r.body_markdown <> a.body_markdown"));
+    }
+
+    [Fact]
+    public async Task Search_index_month_counts_and_change_counter_are_what_the_triggers_make()
+    {
+        await using var connection = await archive.Connections.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("INSERT INTO article_search (article_search) VALUES ('integrity-check')");
+        Assert.Equal(Count, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_search_docsize"));
+        var withWord = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM articles WHERE headline || ' ' || coalesce(byline, '') || ' ' || body_markdown LIKE '%정부%'");
+        Assert.True(withWord > 0);
+        Assert.Equal(withWord, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_search WHERE article_search MATCH 'grams : \"정부\"'"));
+        var published = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE status = 'published'");
+        Assert.Equal(published, await connection.ExecuteScalarAsync<long>("SELECT sum(count) FROM archive_month_counts"));
+        var links = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_links");
+        Assert.Equal(1 + Count + links, await connection.ExecuteScalarAsync<long>("SELECT version FROM archive_changes"));
+    }
+
+    [Fact]
+    public async Task The_app_serves_the_generated_archive()
+    {
+        using var client = archive.CreateBrowserlessClient();
+        var front = await Html.GetAsync(client, "/ko/");
+        var first = front.QuerySelector(".piece-item-headline a")!.GetAttribute("href")!;
+        using var article = await client.GetAsync(first);
+        Assert.Equal(HttpStatusCode.OK, article.StatusCode);
+        var results = await Html.GetAsync(client, "/ko/search?q=" + Uri.EscapeDataString("정부"));
+        Assert.Equal(20, results.QuerySelectorAll(".search-results > li").Length);
+        Assert.All(results.QuerySelectorAll(".search-results > li .search-snippet"), s => Assert.Contains("정부", s.TextContent, StringComparison.Ordinal));
+    }
+}
