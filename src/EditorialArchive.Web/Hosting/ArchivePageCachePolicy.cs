@@ -1,3 +1,4 @@
+using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
@@ -12,7 +13,7 @@ namespace EditorialArchive.Web.Hosting;
 /// Only anonymous GETs of public pages that answer 200 without setting a cookie are stored; article sitemaps (megabytes,
 /// streamed in constant memory) are not.
 /// </summary>
-public sealed class ArchivePageCachePolicy(SeoRepository seo) : IOutputCachePolicy
+public sealed class ArchivePageCachePolicy(SeoRepository seo, ArchiveTime time, TimeProvider clock) : IOutputCachePolicy
 {
     public const string Tag = "archive";
 
@@ -39,6 +40,8 @@ public sealed class ArchivePageCachePolicy(SeoRepository seo) : IOutputCachePoli
         // Compression runs outside the cache, but validators name the content coding: keep one entry per coding asked for.
         context.CacheVaryByRules.HeaderNames = new[] { HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage };
         context.CacheVaryByRules.VaryByValues["archive-version"] = change.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // "On this day" and other date-relative parts change at the newsroom's midnight, with no write to the archive.
+        context.CacheVaryByRules.VaryByValues["archive-date"] = time.ToLocal(clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         context.Tags.Add(Tag);
     }
 
