@@ -50,7 +50,4 @@ public static class BrowserForm
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(string.IsNullOrEmpty(action) ? document.Url : action, content);
     }
-
-    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
-    public static HttpClient NewBrowser(ArchiveAppFactory app) => app.CreateBrowserlessClient();
 }

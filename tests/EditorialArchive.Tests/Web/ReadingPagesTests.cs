@@ -1,26 +1,13 @@
 using System.Net;
 using EditorialArchive.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditorialArchive.Tests.Web;
 
 /// <summary>The seeded app on 4 March 2026 (Seoul), two years to the day after the night-buses editorial.</summary>
-public sealed class ReadingAppFactory : ArchiveAppFactory
+public sealed class ReadingAppFactory() : FakeClockAppFactory(Now)
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 4, 1, 0, 0, TimeSpan.Zero);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
 
 public sealed class ReadingPagesTests(ReadingAppFactory app) : IClassFixture<ReadingAppFactory>
