@@ -197,7 +197,12 @@ public sealed class ArticleDesk(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await pageCache.EvictAsync();
+        if (published.Count > 0)
+        {
+            // The scheduler asks every half minute; a round that published nothing must not empty the cache.
+            await pageCache.EvictAsync();
+        }
+
         return published;
     }
 

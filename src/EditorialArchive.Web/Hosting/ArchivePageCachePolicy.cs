@@ -7,19 +7,20 @@ namespace EditorialArchive.Web.Hosting;
 
 /// <summary>
 /// Output caching for the public site. Every cache key carries the archive's change counter (archive_changes.version,
-/// moved by triggers on every write to pieces, links and sections), so the first request after any committed write,
-/// whoever made it (desk, scheduler, seed import, CLI, another process), misses and renders afresh: a page can never
-/// be served stale. Writers also evict the tag so that superseded entries free their memory at once.
+/// moved by triggers on every write to pieces, links and sections), read through <see cref="ArchiveVersionWatch"/>:
+/// after a write by this process (desk, scheduler, seed import) the very next request misses and renders afresh;
+/// after one by another process (CLI, a second instance) within 50 ms. Writers also evict the tag so that superseded
+/// entries free their memory at once.
 /// Only anonymous GETs of public pages that answer 200 without setting a cookie are stored; article sitemaps (megabytes,
 /// streamed in constant memory) are not.
 /// </summary>
-public sealed class ArchivePageCachePolicy(SeoRepository seo, ArchiveTime time, TimeProvider clock) : IOutputCachePolicy
+public sealed class ArchivePageCachePolicy(ArchiveVersionWatch versions, ArchiveTime time, TimeProvider clock) : IOutputCachePolicy
 {
     public const string Tag = "archive";
 
     private static readonly PathString[] NeverCached = ["/admin", "/account", "/healthz", "/error", "/sitemaps"];
 
-    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
         var eligible = HttpMethods.IsGet(request.Method)
@@ -28,10 +29,9 @@ public sealed class ArchivePageCachePolicy(SeoRepository seo, ArchiveTime time, 
         context.EnableOutputCaching = eligible;
         if (!eligible)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
-        var change = await seo.GetArchiveChangeAsync(cancellation);
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
         context.AllowLocking = true;
@@ -39,10 +39,11 @@ public sealed class ArchivePageCachePolicy(SeoRepository seo, ArchiveTime time, 
         context.CacheVaryByRules.QueryKeys = "*";
         // Compression runs outside the cache, but validators name the content coding: keep one entry per coding asked for.
         context.CacheVaryByRules.HeaderNames = new[] { HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage };
-        context.CacheVaryByRules.VaryByValues["archive-version"] = change.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["archive-version"] = versions.Current().ToString(System.Globalization.CultureInfo.InvariantCulture);
         // "On this day" and other date-relative parts change at the newsroom's midnight, with no write to the archive.
         context.CacheVaryByRules.VaryByValues["archive-date"] = time.ToLocal(clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         context.Tags.Add(Tag);
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Formatting.Compact;
 
 namespace EditorialArchive.Web.Hosting;
@@ -40,7 +41,14 @@ public static class ArchiveServices
             }
             else
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                // Lines reach stdout within a tenth of a second, in batches; the queue is bounded so a stalled
+                // stdout cannot exhaust memory (it drops, and Serilog's self-log says so).
+                logger.WriteTo.Sink(new BatchedConsoleSink(new RenderedCompactJsonFormatter()), new BatchingOptions
+                {
+                    BatchSizeLimit = 1_000,
+                    BufferingTimeLimit = TimeSpan.FromMilliseconds(100),
+                    QueueLimit = 100_000,
+                });
             }
         });
 
@@ -122,13 +130,15 @@ public static class ArchiveServices
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
+        // Early: a cached public page needs no culture, routing or authentication (its key is the exact path,
+        // and only anonymous responses are stored), so a hit skips all of that work.
+        app.UseOutputCache();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseCanonicalForms();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

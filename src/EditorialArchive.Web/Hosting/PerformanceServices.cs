@@ -1,3 +1,5 @@
+using EditorialArchive.Web.Data;
+
 namespace EditorialArchive.Web.Hosting;
 
 /// <summary>Output caching of public pages (see <see cref="ArchivePageCachePolicy"/>).</summary>
@@ -15,6 +17,7 @@ public static class PerformanceServices
             o.UseCaseSensitivePaths = true;
         });
         services.AddSingleton<ArchivePageCache>();
+        services.AddSingleton<ArchiveVersionWatch>();
         return services;
     }
 }
