@@ -19,7 +19,7 @@ public sealed class SearchController(
 {
     private const int PageSize = 20;
 
-    /// <summary>Relevance ranks every hit, so paging is bounded rather than keyset: 50 pages of 20.</summary>
+    /// <summary>Relevance ranks a window of the newest matches (<see cref="SearchRepository.RelevanceWindow"/>), so paging is bounded rather than keyset: 50 pages of 20.</summary>
     public const int MaxPage = 50;
 
     private const string AllLanguages = "all";
