@@ -17,13 +17,13 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
     /// <summary>How many of the newest filtered matches are ranked; at least one page past the deepest offset.</summary>
     public const int RelevanceWindow = 1_000;
 
-    // The window reads the filter columns from ix_articles_search_filter (006), not the wide article rows; only the
+    // The window reads the filter columns from ix_articles_summary (006), not the wide article rows; only the
     // page of hits finally shown is read from `articles`.
     public const string SearchPublishedSql = """
         WITH candidates AS (
             SELECT article_search.rowid AS id, article_search.rank AS score
             FROM article_search
-            JOIN articles f INDEXED BY ix_articles_search_filter ON f.id = article_search.rowid
+            JOIN articles f INDEXED BY ix_articles_summary ON f.id = article_search.rowid
             JOIN sections fs ON fs.id = f.section_id
             WHERE article_search MATCH @Match
               AND f.status = 'published'
@@ -73,7 +73,7 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         WITH candidates AS (
             SELECT article_search.rowid AS id, article_search.rank AS score
             FROM article_search
-            JOIN articles f INDEXED BY ix_articles_search_filter ON f.id = article_search.rowid
+            JOIN articles f INDEXED BY ix_articles_summary ON f.id = article_search.rowid
             WHERE article_search MATCH @Match
               AND f.status = 'published' AND f.language = @Language AND f.id <> @Id
             ORDER BY article_search.rowid DESC

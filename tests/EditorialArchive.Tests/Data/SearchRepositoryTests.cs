@@ -194,7 +194,7 @@ public sealed class SearchRepositoryTests : IAsyncLifetime
 
         Assert.Contains(plan, d => d.StartsWith("SCAN article_search VIRTUAL TABLE INDEX", StringComparison.Ordinal));
         // Matches are filtered through the narrow index, and only the page shown is read from the wide rows.
-        Assert.Contains(plan, d => d.StartsWith("SEARCH f USING COVERING INDEX ix_articles_search_filter (id=? AND status=?", StringComparison.Ordinal));
+        Assert.Contains(plan, d => d.StartsWith("SEARCH f USING COVERING INDEX ix_articles_summary (id=? AND status=?", StringComparison.Ordinal));
         Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", plan);
         Assert.DoesNotContain(plan, d => d.Split(' ') is ["SCAN", "a" or "f", ..]);
     }

@@ -1,12 +1,13 @@
 using Dapper;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditorialArchive.Tests.Infrastructure;
 
-/// <summary>Writes pieces into a running test app's database, as an editor's action would.</summary>
+/// <summary>Writes pieces into a running test app's database, as an editor's action would (and tells the page cache).</summary>
 public static class TestPieces
 {
     public static async Task<long> InsertAsync<T>(
@@ -22,6 +23,7 @@ public static class TestPieces
             SlugGenerator.FromHeadline(headline), language, headline, section, byline, body,
             services.GetRequiredService<MarkdownRenderer>().RenderHtml(body), status, posted, posted), CancellationToken.None);
         await transaction.CommitAsync();
+        await Written(app);
         return id;
     }
 
@@ -32,6 +34,7 @@ public static class TestPieces
         await using var transaction = connection.BeginTransaction();
         await app.Services.GetRequiredService<ArticleRepository>().LinkTranslationsAsync(transaction, a, b, CancellationToken.None);
         await transaction.CommitAsync();
+        await Written(app);
     }
 
     /// <summary>Changes a piece as the admin area will: new status, headline or body, a new version and modification time.</summary>
@@ -55,5 +58,10 @@ public static class TestPieces
                 BodyHtml = body is null ? null : app.Services.GetRequiredService<MarkdownRenderer>().RenderHtml(body),
                 Now = UtcInstant.Format(DateTimeOffset.UtcNow.AddSeconds(2)),
             });
+        await Written(app);
     }
+
+    /// <summary>What every writer of the app does after it commits: the next request sees the write.</summary>
+    private static ValueTask Written<T>(WebApplicationFactory<T> app)
+        where T : class => app.Services.GetRequiredService<ArchivePageCache>().EvictAsync();
 }
