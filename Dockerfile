@@ -7,13 +7,17 @@ WORKDIR /src
 # Restore first, from the project and build files only, so the layer is reused while only code changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/EditorialArchive.Web/EditorialArchive.Web.csproj src/EditorialArchive.Web/
-RUN dotnet restore src/EditorialArchive.Web/EditorialArchive.Web.csproj
+# Published for the image's architecture, ReadyToRun-compiled (the project turns that on for a runtime publish).
+ARG TARGETARCH
+RUN case "$TARGETARCH" in arm64) echo linux-arm64 ;; *) echo linux-x64 ;; esac > /tmp/rid \
+    && dotnet restore src/EditorialArchive.Web/EditorialArchive.Web.csproj --runtime "$(cat /tmp/rid)"
 
 COPY src/ src/
 COPY seeds/ seeds/
 COPY wwwroot-assets/ wwwroot-assets/
 RUN dotnet publish src/EditorialArchive.Web/EditorialArchive.Web.csproj \
-        --configuration Release --no-restore --output /app /p:UseAppHost=false
+        --configuration Release --runtime "$(cat /tmp/rid)" --self-contained false \
+        --no-restore --output /app /p:UseAppHost=false
 
 # ---- runtime: ASP.NET Core only, non-root, database on a volume ----
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -27,8 +27,8 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 fi
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 
-echo "== publishing the app (Release)"
-dotnet publish "$ROOT/src/EditorialArchive.Web" -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+echo "== publishing the app (Release, ReadyToRun for linux-x64)"
+dotnet publish "$ROOT/src/EditorialArchive.Web" -c Release -r linux-x64 --self-contained false -o "$WORK/app" --nologo -v quiet >/dev/null
 APP_DLL="$WORK/app/EditorialArchive.Web.dll"
 
 if [ ! -f "$DB" ]; then
