@@ -71,11 +71,13 @@ public sealed class BrowseRepository(SqliteConnectionFactory connections)
             // Seek from the period's end, not from the end of time: the index range is then the period alone.
             seekFrom: new PublishedCursor(until, 0));
 
+    // CROSS JOIN keeps the days as the outer loop (SQLite does not reorder it): one short index range per day,
+    // instead of walking the edition newest-first until enough pieces fall on one of the days.
     public const string ListOnDaysSql = """
         SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, s.name_en AS section_name_en,
                s.name_ko AS section_name_ko, a.byline, a.posted_at, '' AS opening_markdown
         FROM json_each(@Days) AS d
-        JOIN articles a ON a.status = 'published' AND a.language = @Language
+        CROSS JOIN articles a ON a.status = 'published' AND a.language = @Language
                        AND a.posted_at >= (d.value ->> 0) AND a.posted_at < (d.value ->> 1)
         JOIN sections s ON s.id = a.section_id
         ORDER BY a.posted_at DESC, a.id DESC

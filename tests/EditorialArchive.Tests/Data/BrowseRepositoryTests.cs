@@ -88,6 +88,20 @@ public sealed class BrowseRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_this_day_seeks_one_index_range_per_day_instead_of_walking_the_edition()
+    {
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+        var plan = (await connection.QueryAsync<(long, long, long, string Detail)>(
+            "EXPLAIN QUERY PLAN " + BrowseRepository.ListOnDaysSql,
+            new { Days = "[[\"2020-01-01T00:00:00Z\",\"2020-01-02T00:00:00Z\"]]", Language = "en", Limit = 5 }))
+            .Select(r => r.Detail).ToList();
+
+        // The days are the outer loop; each seeks its own range of the edition's index.
+        Assert.StartsWith("SCAN d VIRTUAL TABLE", plan[0], StringComparison.Ordinal);
+        Assert.Contains("SEARCH a USING INDEX ix_articles_published_language_posted (language=? AND posted_at>? AND posted_at<?)", plan);
+    }
+
+    [Fact]
     public async Task Month_counts_follow_inserts_status_changes_moves_and_deletes_in_the_newsroom_zone()
     {
         // 2023-12-31T20:00Z is already 2024-01-01 in Seoul.
