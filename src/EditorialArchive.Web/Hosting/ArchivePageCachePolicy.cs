@@ -37,7 +37,7 @@ public sealed class ArchivePageCachePolicy(ArchiveVersionWatch versions, Archive
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         context.CacheVaryByRules.QueryKeys = "*";
-        // Compression runs outside the cache, but validators name the content coding: keep one entry per coding asked for.
+        // Compression runs inside the cache: one entry per content coding asked for, stored already compressed.
         context.CacheVaryByRules.HeaderNames = new[] { HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage };
         context.CacheVaryByRules.VaryByValues["archive-version"] = versions.Current().ToString(System.Globalization.CultureInfo.InvariantCulture);
         // "On this day" and other date-relative parts change at the newsroom's midnight, with no write to the archive.

@@ -118,7 +118,7 @@ public static class ArchiveServices
     public static WebApplication UseArchive(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseSeoResponses();
+        app.UseHeadAsGet();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -133,6 +133,7 @@ public static class ArchiveServices
         // Early: a cached public page needs no culture, routing or authentication (its key is the exact path,
         // and only anonymous responses are stored), so a hit skips all of that work.
         app.UseOutputCache();
+        app.UseSeoCompression();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseCanonicalForms();

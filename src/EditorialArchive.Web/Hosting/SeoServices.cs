@@ -27,12 +27,21 @@ public static class SeoServices
         return services;
     }
 
-    /// <summary>Early in the pipeline: HEAD as GET without a body, then Brotli/gzip except on excluded paths.</summary>
-    public static WebApplication UseSeoResponses(this WebApplication app)
+    /// <summary>Early in the pipeline: HEAD runs as GET without a body (so it also finds cached pages).</summary>
+    public static WebApplication UseHeadAsGet(this WebApplication app)
     {
         app.UseMiddleware<HeadRequestMiddleware>();
+        return app;
+    }
+
+    /// <summary>
+    /// Brotli/gzip except on excluded paths. Inside the output cache, so a cached page is stored once per content
+    /// coding asked for and a hit is served already compressed, with no compression work per request.
+    /// </summary>
+    public static WebApplication UseSeoCompression(this WebApplication app)
+    {
         var options = app.Services.GetRequiredService<IOptions<SeoOptions>>().Value;
-        app.UseWhen(context => !SeoCompression.IsExcluded(context.Request.Path, options), branch => branch.UseResponseCompression());
+        app.UseWhen(context => !SeoCompression.IsExcluded(context, options), branch => branch.UseResponseCompression());
         return app;
     }
 

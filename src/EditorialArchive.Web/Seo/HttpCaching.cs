@@ -36,7 +36,7 @@ public sealed class HttpCaching(
     public ResponseValidators Compute(HttpContext context, string dependsOn, DateTimeOffset lastModified)
     {
         var request = context.Request;
-        var coding = SeoCompression.IsExcluded(request.Path, seoOptions.Value)
+        var coding = SeoCompression.IsExcluded(context, seoOptions.Value)
             ? "identity"
             : compression.GetCompressionProvider(context)?.EncodingName ?? "identity";
         var input = string.Join('\n', BuildToken, settingsToken, absoluteUrls.For(request, ""),

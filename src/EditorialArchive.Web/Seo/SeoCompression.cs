@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using EditorialArchive.Web.Configuration;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace EditorialArchive.Web.Seo;
@@ -27,6 +28,15 @@ public static class SeoCompression
 
     public static void ConfigureLevels(GzipCompressionProviderOptions gzip) => gzip.Level = CompressionLevel.Fastest;
 
-    public static bool IsExcluded(PathString path, SeoOptions options) =>
+    /// <summary>
+    /// Whether a request's response stays uncompressed. An error page re-executed for an excluded address (an admin
+    /// 404) is judged by the address asked for, not by the error page's own path.
+    /// </summary>
+    public static bool IsExcluded(HttpContext context, SeoOptions options) =>
+        IsExcluded(context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? context.Request.Path, options);
+
+    private static bool IsExcluded(PathString path, SeoOptions options) =>
         options.UncompressedPathPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 }
