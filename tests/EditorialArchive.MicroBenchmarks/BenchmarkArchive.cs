@@ -32,14 +32,14 @@ public sealed class BenchmarkArchive : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 
-    /// <summary>A published piece in the middle of the archive, in <paramref name="language"/>: its id and address.</summary>
-    public (long Id, string Url) MiddlePiece(string language)
+    /// <summary>A published piece in the middle of the archive, in <paramref name="language"/>: its id, address and headline.</summary>
+    public (long Id, string Url, string Headline) MiddlePiece(string language)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly");
-        var piece = connection.QueryFirst<(long Id, string Slug)>(
-            "SELECT id, slug FROM articles WHERE status = 'published' AND language = @Language ORDER BY id LIMIT 1 OFFSET @Offset",
+        var piece = connection.QueryFirst<(long Id, string Slug, string Headline)>(
+            "SELECT id, slug, headline FROM articles WHERE status = 'published' AND language = @Language ORDER BY id LIMIT 1 OFFSET @Offset",
             new { Language = language, Offset = GeneratedPieces / 4 });
-        return (piece.Id, ArticleUrls.Article(language, piece.Id, piece.Slug));
+        return (piece.Id, ArticleUrls.Article(language, piece.Id, piece.Slug), piece.Headline);
     }
 
     /// <summary>The Markdown body of the piece <see cref="MiddlePiece"/> finds.</summary>

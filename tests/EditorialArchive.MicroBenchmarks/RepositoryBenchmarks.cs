@@ -16,6 +16,7 @@ public class RepositoryBenchmarks : IDisposable
     private BrowseRepository browse = null!;
     private SearchRepository search = null!;
     private long pieceId;
+    private SearchQuery relatedQuery = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,11 +26,18 @@ public class RepositoryBenchmarks : IDisposable
         articles = services.GetRequiredService<ArticleRepository>();
         browse = services.GetRequiredService<BrowseRepository>();
         search = services.GetRequiredService<SearchRepository>();
-        pieceId = archive.MiddlePiece(Languages.English).Id;
+        var piece = archive.MiddlePiece(Languages.English);
+        pieceId = piece.Id;
+        relatedQuery = SearchQuery.Parse(piece.Headline).Significant();
     }
 
     [Benchmark]
     public Task<PublishedArticle?> GetPublishedById() => articles.GetPublishedByIdAsync(pieceId, CancellationToken.None);
+
+    /// <summary>The article page's "related pieces": any of the headline's significant words, best 3.</summary>
+    [Benchmark]
+    public Task<IReadOnlyList<LinkedPiece>> ListRelated() =>
+        search.ListRelatedAsync(pieceId, Languages.English, relatedQuery, 3, CancellationToken.None);
 
     [Benchmark]
     public Task<PiecePage> ListLatestPage() =>
