@@ -6,12 +6,15 @@ namespace EditorialArchive.Web.Data;
 public sealed class SqliteConnectionFactory
 {
     private readonly TimeZoneInfo zone;
+    private readonly ISqlStatementObserver? statementObserver;
 
     /// <param name="connectionString">The SQLite connection string.</param>
     /// <param name="zone">The newsroom's zone, in which the archive's month counts are kept (default Asia/Seoul).</param>
-    public SqliteConnectionFactory(string connectionString, TimeZoneInfo? zone = null)
+    /// <param name="statementObserver">Sees every statement run (tests); null in production, where nothing is traced.</param>
+    public SqliteConnectionFactory(string connectionString, TimeZoneInfo? zone = null, ISqlStatementObserver? statementObserver = null)
     {
         this.zone = zone ?? ArchiveSqlFunctions.ZoneOrDefault(null);
+        this.statementObserver = statementObserver;
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             ForeignKeys = true,
@@ -51,6 +54,11 @@ public sealed class SqliteConnectionFactory
             await connection.OpenAsync(cancellationToken);
             // The triggers that keep the search index and month counts in step call these (migration 003).
             ArchiveSqlFunctions.Register(connection, zone);
+            if (statementObserver is not null)
+            {
+                SqlStatementTrace.Install(connection, statementObserver);
+            }
+
             return connection;
         }
         catch
