@@ -79,8 +79,9 @@ public sealed class ArchiveVersionWatch(SqliteConnectionFactory connections) : I
 
     private void Open()
     {
-        // Not from the factory: this connection only reads two values, so it needs none of the SQL functions.
-        connection = new SqliteConnection(connections.ConnectionString);
+        // Not from the factory (it only reads two values, so it needs none of the SQL functions), and kept out of
+        // the pool: this handle lives as long as the app and is never lent to anyone else.
+        connection = new SqliteConnection(new SqliteConnectionStringBuilder(connections.ConnectionString) { Pooling = false }.ToString());
         connection.Open();
         getDataVersion = Prepare(GetDataVersionSql);
         getVersion = Prepare(GetVersionSql);
