@@ -10,14 +10,15 @@ namespace EditorialArchive.Web.Generation;
 /// Fills an empty archive with generated pieces for load tests: English and Korean, 400–1,200 words, posted over
 /// 25 years, in every section, columns and op-eds with bylines, counterpart pairs and some edited pieces with their
 /// revisions. Text is made on worker threads (Markdown rendered by the app's renderer, search text by the app's
-/// functions); one writer inserts through prepared commands in batched transactions, with every trigger active.
+/// functions); one writer inserts through prepared commands in batched transactions, with every trigger active,
+/// under <see cref="BulkLoadSettings"/> (undone at the end, after one merge of the search index).
 /// </summary>
 public sealed class ArchiveGenerator(SqliteConnectionFactory connections, MarkdownRenderer markdown, TimeProvider clock)
 {
     public const int BatchSize = 2_000;
     private static readonly string[] SectionSlugs = ["editorial", "column", "op-ed", "letters"];
 
-    /// <summary>Writes <paramref name="count"/> pieces; reports the number written after each batch.</summary>
+    /// <summary>Writes <paramref name="count"/> pieces; reports the number written after each batch, then the finishing steps.</summary>
     public async Task<long> GenerateAsync(long count, int seed, GenerationProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -33,12 +34,12 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
                 }
             }
 
-            var current = new PrecomputedSearchText();
-            current.Register(connection);
+            var searchText = new PrecomputedSearchText();
+            searchText.Register(connection);
             BulkLoadSettings.Begin(connection);
             try
             {
-                written = await WriteAllAsync(connection, current, count, seed, progress, cancellationToken);
+                written = await WriteAllAsync(connection, searchText, count, seed, progress, cancellationToken);
                 progress?.Phase("merging the search index into one segment");
                 BulkLoadSettings.OptimizeSearch(connection);
             }
@@ -53,7 +54,7 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
         return written;
     }
 
-    private async Task<long> WriteAllAsync(SqliteConnection connection, PrecomputedSearchText current, long count, int seed, IProgress<long>? progress, CancellationToken cancellationToken)
+    private async Task<long> WriteAllAsync(SqliteConnection connection, PrecomputedSearchText searchText, long count, int seed, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var sections = BulkArticleWriter.ListSections(connection);
         var end = clock.GetUtcNow().AddDays(-1);
@@ -80,7 +81,7 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
             Schedule();
             using var transaction = connection.BeginTransaction();
             writer.Enlist(transaction);
-            Write(writer, pieces, current);
+            Write(writer, pieces, searchText);
             transaction.Commit();
             written += pieces.Length;
             progress?.Report(written);
@@ -90,13 +91,13 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
         return written;
     }
 
-    private static void Write(BulkArticleWriter writer, GeneratedPiece[] pieces, PrecomputedSearchText current)
+    private static void Write(BulkArticleWriter writer, GeneratedPiece[] pieces, PrecomputedSearchText searchText)
     {
         long previousId = 0;
         for (var i = 0; i < pieces.Length; i++)
         {
             var piece = pieces[i];
-            current.Current = piece.SearchText;
+            searchText.Current = piece.SearchText;
             var id = writer.InsertArticle(piece.Row);
             long? counterpartId = null;
             if (piece.PairsWithPrevious)
@@ -125,7 +126,7 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
             previousId = id;
         }
 
-        current.Current = null;
+        searchText.Current = null;
     }
 
     private GeneratedPiece[] MakeBatch(GenerationPlan plan, int batch)
