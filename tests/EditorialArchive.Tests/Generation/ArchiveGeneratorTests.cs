@@ -93,7 +93,7 @@ public sealed class ArchiveGeneratorTests : IClassFixture<ArchiveGeneratorTests.
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         // The load's merge and hash settings are gone: the app's own writes use FTS5's defaults.
         Assert.Equal(["rank", "version"], await connection.QueryAsync<string>("SELECT k FROM article_search_config ORDER BY k"));
-        // 'optimize' left one segment: the structure record lists it and no other segment has leaves.
+        // 'optimize' left one segment (a segment's id is the high bits of its pages' rowids in article_search_data).
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(DISTINCT id >> 37) FROM article_search_data WHERE id >= 1 << 37"));
     }
 
