@@ -10,31 +10,52 @@ namespace EditorialArchive.Web.Generation;
 /// Fills an empty archive with generated pieces for load tests: English and Korean, 400–1,200 words, posted over
 /// 25 years, in every section, columns and op-eds with bylines, counterpart pairs and some edited pieces with their
 /// revisions. Text is made on worker threads (Markdown rendered by the app's renderer, search text by the app's
-/// functions); one writer inserts through prepared commands in batched transactions, with every trigger active.
+/// functions); one writer inserts through prepared commands in batched transactions, with every trigger active,
+/// under <see cref="BulkLoadSettings"/> (undone at the end, after one merge of the search index).
 /// </summary>
 public sealed class ArchiveGenerator(SqliteConnectionFactory connections, MarkdownRenderer markdown, TimeProvider clock)
 {
     public const int BatchSize = 2_000;
     private static readonly string[] SectionSlugs = ["editorial", "column", "op-ed", "letters"];
 
-    /// <summary>Writes <paramref name="count"/> pieces; reports the number written after each batch.</summary>
-    public async Task<long> GenerateAsync(long count, int seed, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="count"/> pieces; reports the number written after each batch, then the finishing steps.</summary>
+    public async Task<long> GenerateAsync(long count, int seed, GenerationProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        using (var check = connection.CreateCommand())
+        long written;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            check.CommandText = "SELECT EXISTS (SELECT 1 FROM articles)";
-            if ((long)check.ExecuteScalar()! != 0)
+            using (var check = connection.CreateCommand())
             {
-                throw new ArgumentException("The database already holds pieces; generate fills an empty archive (use a new --db path).");
+                check.CommandText = "SELECT EXISTS (SELECT 1 FROM articles)";
+                if ((long)check.ExecuteScalar()! != 0)
+                {
+                    throw new ArgumentException("The database already holds pieces; generate fills an empty archive (use a new --db path).");
+                }
+            }
+
+            var searchText = new PrecomputedSearchText();
+            searchText.Register(connection);
+            BulkLoadSettings.Begin(connection);
+            try
+            {
+                written = await WriteAllAsync(connection, searchText, count, seed, progress, cancellationToken);
+                progress?.Phase("merging the search index into one segment");
+                BulkLoadSettings.OptimizeSearch(connection);
+            }
+            finally
+            {
+                BulkLoadSettings.End(connection);
             }
         }
 
-        var current = new CurrentPiece();
-        RegisterPrecomputedSearchText(connection, current);
-        Execute(connection, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY");
+        BulkLoadSettings.ForgetConnection(connections.ConnectionString);
+        progress?.Phase(null);
+        return written;
+    }
 
+    private async Task<long> WriteAllAsync(SqliteConnection connection, PrecomputedSearchText searchText, long count, int seed, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         var sections = BulkArticleWriter.ListSections(connection);
         var end = clock.GetUtcNow().AddDays(-1);
         var plan = new GenerationPlan(count, seed, end.AddYears(-25), end, sections);
@@ -52,39 +73,31 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
         }
 
         long written = 0;
-        try
+        using var writer = new BulkArticleWriter(connection);
+        Schedule();
+        while (pending.Count > 0)
         {
-            using var writer = new BulkArticleWriter(connection);
+            var pieces = await pending.Dequeue();
             Schedule();
-            while (pending.Count > 0)
-            {
-                var pieces = await pending.Dequeue();
-                Schedule();
-                using var transaction = connection.BeginTransaction();
-                writer.Enlist(transaction);
-                Write(writer, pieces, current);
-                transaction.Commit();
-                written += pieces.Length;
-                progress?.Report(written);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
-        finally
-        {
-            // The connection goes back to the pool: leave it as the app opens it.
-            Execute(connection, "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA wal_checkpoint(TRUNCATE)");
+            using var transaction = connection.BeginTransaction();
+            writer.Enlist(transaction);
+            Write(writer, pieces, searchText);
+            transaction.Commit();
+            written += pieces.Length;
+            progress?.Report(written);
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         return written;
     }
 
-    private static void Write(BulkArticleWriter writer, GeneratedPiece[] pieces, CurrentPiece current)
+    private static void Write(BulkArticleWriter writer, GeneratedPiece[] pieces, PrecomputedSearchText searchText)
     {
         long previousId = 0;
         for (var i = 0; i < pieces.Length; i++)
         {
             var piece = pieces[i];
-            current.Piece = piece;
+            searchText.Current = piece.SearchText;
             var id = writer.InsertArticle(piece.Row);
             long? counterpartId = null;
             if (piece.PairsWithPrevious)
@@ -113,7 +126,7 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
             previousId = id;
         }
 
-        current.Piece = null;
+        searchText.Current = null;
     }
 
     private GeneratedPiece[] MakeBatch(GenerationPlan plan, int batch)
@@ -187,7 +200,7 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
             Version: version);
         var plain = SearchText.PlainTextOfMarkdown(body);
         var gramsInput = SearchText.Normalize(headline) + "\n" + SearchText.Normalize(byline) + "\n" + plain;
-        return new GeneratedPiece(row, sectionSlug, original is not null, earlierBody, plain, gramsInput, HangulBigrams.Of(gramsInput));
+        return new GeneratedPiece(row, sectionSlug, original is not null, earlierBody, SearchTextOfPiece.Of(body, plain, gramsInput, HangulBigrams.Of(gramsInput)));
     }
 
     private static string PickSection(Random random) => random.Next(100) switch
@@ -198,47 +211,31 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
         _ => SectionSlugs[3],
     };
 
-    /// <summary>
-    /// The search trigger calls archive_plain_text and archive_hangul_bigrams on the writer's thread; the worker
-    /// that made the piece has already computed both with the same functions, so they are looked up, not redone.
-    /// Any other text (there is none in this loop) is computed as usual.
-    /// </summary>
-    private static void RegisterPrecomputedSearchText(SqliteConnection connection, CurrentPiece current)
-    {
-        connection.CreateFunction<string?, string>("archive_plain_text",
-            text => current.Piece is { } p && string.Equals(text, p.Row.BodyMarkdown, StringComparison.Ordinal) ? p.PlainText : SearchText.PlainTextOfMarkdown(text),
-            isDeterministic: true);
-        connection.CreateFunction<string?, string>("archive_hangul_bigrams",
-            text => current.Piece is { } p && string.Equals(text, p.GramsInput, StringComparison.Ordinal) ? p.Grams : HangulBigrams.Of(text),
-            isDeterministic: true);
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        while (reader.NextResult())
-        {
-        }
-    }
-
-    private sealed class CurrentPiece
-    {
-        public GeneratedPiece? Piece { get; set; }
-    }
-
     private sealed record GenerationPlan(long Count, int Seed, DateTimeOffset Start, DateTimeOffset End, Dictionary<string, long> Sections);
 
     private sealed record GeneratedPiece(
-        BulkArticle Row, string SectionSlug, bool PairsWithPrevious, string? EarlierBody, string PlainText, string GramsInput, string Grams);
+        BulkArticle Row, string SectionSlug, bool PairsWithPrevious, string? EarlierBody, SearchTextOfPiece SearchText);
 }
 
-/// <summary>A carriage-return progress line with the rate and the time left.</summary>
+/// <summary>A carriage-return progress line with the rate and the time left, then a line per finishing step with its time.</summary>
 public sealed class GenerationProgress(long total) : IProgress<long>
 {
     private readonly Stopwatch stopwatch = Stopwatch.StartNew();
     private long lastPrinted;
+    private string? phase;
+    private TimeSpan phaseStart;
+
+    /// <summary>A finishing step begins (or, with null, the last one has ended).</summary>
+    public void Phase(string? what)
+    {
+        if (phase is not null)
+        {
+            Console.WriteLine($"{phase}: {(stopwatch.Elapsed - phaseStart).TotalSeconds:F1} s");
+        }
+
+        phase = what;
+        phaseStart = stopwatch.Elapsed;
+    }
 
     public TimeSpan Elapsed => stopwatch.Elapsed;
 

@@ -87,6 +87,33 @@ public sealed class ArchiveGeneratorTests : IClassFixture<ArchiveGeneratorTests.
     }
 
     [Fact]
+    public async Task The_file_ends_as_the_app_opens_it_with_the_index_in_one_segment()
+    {
+        await using var connection = await archive.Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        // The load's merge and hash settings are gone: the app's own writes use FTS5's defaults.
+        Assert.Equal(["rank", "version"], await connection.QueryAsync<string>("SELECT k FROM article_search_config ORDER BY k"));
+        // 'optimize' left one segment (a segment's id is the high bits of its pages' rowids in article_search_data).
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(DISTINCT id >> 37) FROM article_search_data WHERE id >= 1 << 37"));
+    }
+
+    [Fact]
+    public async Task Search_finds_korean_bigrams_inside_words_and_english_stems()
+    {
+        await using var connection = await archive.Connections.OpenAsync(CancellationToken.None);
+        // 부가 occurs only where a noun ending in 부 takes the particle 가 (정부가): only the grams column finds it.
+        var bigram = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM articles WHERE headline || ' ' || coalesce(byline, '') || ' ' || body_markdown LIKE '%부가%'");
+        Assert.True(bigram > 0);
+        Assert.Equal(bigram, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_search WHERE article_search MATCH 'grams : \"부가\"'"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_search WHERE article_search MATCH 'body : \"부가\"'"));
+        // Porter stems: government and governing both index as govern.
+        var stem = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_search WHERE article_search MATCH 'body : government'");
+        Assert.True(stem > 0);
+        Assert.Equal(stem, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_search WHERE article_search MATCH 'body : governing'"));
+    }
+
+    [Fact]
     public async Task The_app_serves_the_generated_archive()
     {
         using var client = archive.CreateBrowserlessClient();
