@@ -15,6 +15,7 @@ using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using Serilog.Configuration;
 using Serilog.Formatting.Compact;
+using Serilog.Settings.Configuration;
 
 namespace EditorialArchive.Web.Hosting;
 
@@ -34,7 +35,8 @@ public static class ArchiveServices
 
         builder.Host.UseSerilog((context, _, logger) =>
         {
-            logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext();
+            // Only levels come from configuration; naming Serilog's own assembly spares a scan of every dependency at start-up.
+            logger.ReadFrom.Configuration(context.Configuration, new ConfigurationReaderOptions(typeof(Log).Assembly)).Enrich.FromLogContext();
             if (context.HostingEnvironment.IsDevelopment())
             {
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: CultureInfo.InvariantCulture);
