@@ -43,6 +43,11 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         LIMIT @Limit OFFSET @Offset
         """;
 
+    // Stops at the window: a cheap probe of whether whole-word matches alone fill it.
+    private const string CountWindowMatchesSql = """
+        SELECT count(*) FROM (SELECT rowid FROM article_search WHERE article_search MATCH @Match LIMIT @Window)
+        """;
+
     /// <summary>One page of hits for a parsed query; the page number is bounded by the caller (see the window).</summary>
     public async Task<IReadOnlyList<SearchHit>> SearchPublishedAsync(SearchQuery query, SearchFilters filters, int offset, int limit, CancellationToken cancellationToken)
     {
@@ -52,11 +57,25 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var match = query.ToMatchExpression();
+        if (query.HasPrefixTerms)
+        {
+            // A common word fills the window with whole-word matches alone, without the prefix's cost; a rarer
+            // word or a fragment ("kor", "econ") keeps the prefix, whose postings are then small.
+            var exact = query.Exact().ToMatchExpression();
+            var wholeWordMatches = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                CountWindowMatchesSql, new { Match = exact, Window = RelevanceWindow }, cancellationToken: cancellationToken));
+            if (wholeWordMatches >= RelevanceWindow)
+            {
+                match = exact;
+            }
+        }
+
         var rows = await connection.QueryAsync<SearchHit>(new CommandDefinition(
             SearchPublishedSql,
             new
             {
-                Match = query.ToMatchExpression(),
+                Match = match,
                 filters.Language,
                 filters.SectionSlug,
                 From = filters.From is { } from ? UtcInstant.Format(from) : null,
@@ -97,7 +116,8 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<LinkedPiece>(new CommandDefinition(
             ListRelatedSql,
-            new { Match = query.ToAnyMatchExpression(), Language = language, Id = id, Window = RelevanceWindow, Limit = limit },
+            // Whole words only: related pieces share the headline's words, and prefixes would cost (see SearchQuery.Exact).
+            new { Match = query.Exact().ToAnyMatchExpression(), Language = language, Id = id, Window = RelevanceWindow, Limit = limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
     }

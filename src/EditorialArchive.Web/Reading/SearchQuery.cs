@@ -46,6 +46,17 @@ public sealed class SearchQuery
         return new SearchQuery(terms);
     }
 
+    /// <summary>Whether some word is matched as a prefix (Porter-stemmed words of three letters or more).</summary>
+    public bool HasPrefixTerms => Terms.Any(t => t.IsPrefix);
+
+    /// <summary>
+    /// The same words matched as whole (stemmed) tokens only. A prefix term makes FTS5 gather the postings of every
+    /// token that starts with it before it can return a row (a quarter of a second for a common word in a million
+    /// pieces); a whole token streams from the index newest first and stops early.
+    /// </summary>
+    public SearchQuery Exact() =>
+        new([.. Terms.Select(t => t.IsPrefix ? t with { Kind = SearchTermKind.WholeWord } : t)]);
+
     /// <summary>
     /// Only the words that tell pieces apart, for finding related pieces: other words of four letters or more,
     /// and of each Korean word its first two syllables (the noun, most often, without its particle).
@@ -143,11 +154,13 @@ public sealed class SearchQuery
         /// <summary>Shortest word matched as a prefix: "kor" finds Korea and Korean, "us" only "us".</summary>
         public const int MinPrefixLength = 3;
 
+        /// <summary>A word of three letters or more, or a single Hangul syllable (the start of a Korean word).</summary>
+        public bool IsPrefix => Kind == SearchTermKind.Word && (Text.Length >= MinPrefixLength || HangulBigrams.IsSyllable(Text[0]));
+
         public string ToMatchExpression() => Kind switch
         {
             SearchTermKind.Hangul => $"grams : {Quote(string.Join(' ', HangulBigrams.OfRun(Text)))}",
-            // A single Hangul syllable is matched as the start of a Korean word.
-            _ when Text.Length >= MinPrefixLength || HangulBigrams.IsSyllable(Text[0]) => $"{WordColumns} : {Quote(Text)}*",
+            _ when IsPrefix => $"{WordColumns} : {Quote(Text)}*",
             _ => $"{WordColumns} : {Quote(Text)}",
         };
     }
@@ -160,4 +173,7 @@ public enum SearchTermKind
 
     /// <summary>Two or more Hangul syllables, matched as a phrase of bigrams anywhere inside Korean words.</summary>
     Hangul,
+
+    /// <summary>A word matched as a whole (stemmed) token only, never as a prefix (see <see cref="SearchQuery.Exact"/>).</summary>
+    WholeWord,
 }

@@ -14,12 +14,15 @@ public sealed class SearchWindowTests : IAsyncLifetime
 
     private readonly ArchiveDatabase database = new();
     private long oldest;
+    private long compound;
 
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
         // The best match by far (the word in its headline, twice in its body) is the first piece ever added...
         oldest = (await database.InsertAsync(ArchiveDatabase.Piece("en", "Harbour dues", "The harbour master raised harbour dues.", Start)))[0];
+        // A word that only starts with the common one.
+        compound = (await database.InsertAsync(ArchiveDatabase.Piece("en", "Harbourmasters", "The harbourmasters met.", Start.AddDays(1))))[0];
         // ...then a window's worth and more of newer pieces that each mention the word once, in passing.
         var newer = Enumerable.Range(1, SearchRepository.RelevanceWindow + 5)
             .Select(i => ArchiveDatabase.Piece("en", $"Weekly notes {i}", $"Among other things, number {i} passed the harbour on the way.", Start.AddYears(5).AddHours(i)))
@@ -41,6 +44,21 @@ public sealed class SearchWindowTests : IAsyncLifetime
         Assert.Equal(20, newest.Count);
         Assert.DoesNotContain(newest, h => h.Id == oldest);
         Assert.Equal([oldest], narrowed.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task A_common_word_is_matched_as_a_whole_word_and_a_fragment_as_a_prefix()
+    {
+        var search = new SearchRepository(database.Connections);
+        var narrowed = new SearchFilters("en", null, Start.AddDays(-1), Start.AddYears(1));
+
+        // Whole-word matches of "harbour" fill the window, so the prefix (which would also find "harbourmasters") is not needed...
+        var word = await search.SearchPublishedAsync(SearchQuery.Parse("harbour"), narrowed, 0, 20, CancellationToken.None);
+        // ...while a fragment with no whole-word matches is still a prefix.
+        var fragment = await search.SearchPublishedAsync(SearchQuery.Parse("harbourm"), narrowed, 0, 20, CancellationToken.None);
+
+        Assert.Equal([oldest], word.Select(h => h.Id));
+        Assert.Equal([compound], fragment.Select(h => h.Id));
     }
 
     [Fact]

@@ -21,6 +21,19 @@ public sealed class SearchQueryTests
         Assert.Equal(expected, SearchQuery.Parse(text).ToMatchExpression());
 
     [Theory]
+    [InlineData("north korea", true, "{headline byline body} : \"north\" AND {headline byline body} : \"korea\"")]
+    [InlineData("북한이 us", false, "grams : \"북한 한이\" AND {headline byline body} : \"us\"")]
+    [InlineData("북", true, "{headline byline body} : \"북\"")]
+    public void Exact_matches_whole_words_where_the_query_had_prefixes(string text, bool hadPrefixes, string expected)
+    {
+        var query = SearchQuery.Parse(text);
+
+        Assert.Equal(hadPrefixes, query.HasPrefixTerms);
+        Assert.False(query.Exact().HasPrefixTerms);
+        Assert.Equal(expected, query.Exact().ToMatchExpression());
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
