@@ -43,8 +43,8 @@ public static class ArchiveServices
             }
             else
             {
-                // Lines reach stdout within a tenth of a second, in batches; the queue is bounded so a stalled
-                // stdout cannot exhaust memory (it drops, and Serilog's self-log says so).
+                // Lines reach stdout within a tenth of a second, in batches; the queue is bounded so that a stalled
+                // stdout drops log events instead of exhausting memory or blocking requests.
                 logger.WriteTo.Sink(new BatchedConsoleSink(new RenderedCompactJsonFormatter()), new BatchingOptions
                 {
                     BatchSizeLimit = 1_000,
