@@ -1,6 +1,7 @@
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace EditorialArchive.Web.Hosting;
@@ -20,6 +21,9 @@ public sealed class ArchivePageCachePolicy(ArchiveVersionWatch versions, Archive
 
     private static readonly PathString[] NeverCached = ["/admin", "/account", "/healthz", "/error", "/sitemaps"];
 
+    // Compression runs inside the cache: one entry per content coding asked for, stored already compressed.
+    private static readonly StringValues VaryByHeaders = new([HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage]);
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
@@ -37,8 +41,7 @@ public sealed class ArchivePageCachePolicy(ArchiveVersionWatch versions, Archive
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         context.CacheVaryByRules.QueryKeys = "*";
-        // Compression runs inside the cache: one entry per content coding asked for, stored already compressed.
-        context.CacheVaryByRules.HeaderNames = new[] { HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage };
+        context.CacheVaryByRules.HeaderNames = VaryByHeaders;
         context.CacheVaryByRules.VaryByValues["archive-version"] = versions.Current().ToString(System.Globalization.CultureInfo.InvariantCulture);
         // "On this day" and other date-relative parts change at the newsroom's midnight, with no write to the archive.
         context.CacheVaryByRules.VaryByValues["archive-date"] = time.ToLocal(clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
