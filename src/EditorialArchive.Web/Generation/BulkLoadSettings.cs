@@ -11,8 +11,9 @@ namespace EditorialArchive.Web.Generation;
 /// </summary>
 internal static class BulkLoadSettings
 {
-    // Segments are only merged when this many wait on one level (FTS5 allows at most 2,000 in all), and each flush of
-    // the in-memory index writes a segment from 16 MB of pending tokens instead of 1 MB.
+    // Segments are only merged when this many wait on one level (FTS5 allows at most 2,000 in all), and a batch's
+    // pending tokens (about 10 MB for 2,000 pieces) stay in memory until its commit writes them as one segment,
+    // instead of a segment per 1 MB.
     private const string BeginSql = """
         PRAGMA locking_mode = EXCLUSIVE;
         PRAGMA synchronous = OFF;

@@ -7,23 +7,32 @@ namespace EditorialArchive.Web.Generation;
 
 /// <summary>
 /// The search trigger's <c>archive_plain_text</c> and <c>archive_hangul_bigrams</c> on the generator's connection.
-/// The worker that made a piece has already computed both with the app's functions, as UTF-8; the writer's thread
-/// then only compares the argument's bytes with the piece's and hands SQLite the stored result, with no conversion
-/// to and from .NET strings. Any other argument is computed as usual, so the index is the same either way.
+/// The workers that made a batch have already computed both for every piece with the app's functions, as UTF-8; the
+/// writer's thread then only compares the argument's bytes with the next expected piece's and hands SQLite the stored
+/// result, with no conversion to and from .NET strings. The trigger meets the pieces in the order they are expected;
+/// any other argument is computed as usual, so the index is the same either way.
 /// </summary>
 internal sealed class PrecomputedSearchText
 {
     private readonly delegate_function_scalar plainText;
     private readonly delegate_function_scalar hangulBigrams;
+    private SearchTextOfPiece[] expected = [];
+    private int nextPlainText;
+    private int nextBigrams;
 
     public PrecomputedSearchText()
     {
-        plainText = (context, _, args) => Answer(context, args[0], Current?.Markdown, Current?.PlainText, SearchText.PlainTextOfMarkdown);
-        hangulBigrams = (context, _, args) => Answer(context, args[0], Current?.GramsInput, Current?.Grams, HangulBigrams.Of);
+        plainText = (context, _, args) => Answer(context, args[0], ref nextPlainText, piece => piece.Markdown, piece => piece.PlainText, SearchText.PlainTextOfMarkdown);
+        hangulBigrams = (context, _, args) => Answer(context, args[0], ref nextBigrams, piece => piece.GramsInput, piece => piece.Grams, HangulBigrams.Of);
     }
 
-    /// <summary>The piece being inserted, or null.</summary>
-    public SearchTextOfPiece? Current { get; set; }
+    /// <summary>The pieces about to be inserted, in order (empty when none).</summary>
+    public void Expect(SearchTextOfPiece[] pieces)
+    {
+        expected = pieces;
+        nextPlainText = 0;
+        nextBigrams = 0;
+    }
 
     public void Register(SqliteConnection connection)
     {
@@ -32,14 +41,15 @@ internal sealed class PrecomputedSearchText
         Check(raw.sqlite3_create_function(connection.Handle, "archive_hangul_bigrams", 1, flags, null, hangulBigrams), connection);
     }
 
-    private static void Answer(sqlite3_context context, sqlite3_value argument, byte[]? input, byte[]? output, Func<string?, string> compute)
+    private void Answer(sqlite3_context context, sqlite3_value argument, ref int next, Func<SearchTextOfPiece, byte[]> input, Func<SearchTextOfPiece, byte[]> output, Func<string?, string> compute)
     {
         try
         {
             var type = raw.sqlite3_value_type(argument);
-            if (input is not null && output is not null && type == raw.SQLITE_TEXT && raw.sqlite3_value_blob(argument).SequenceEqual(input))
+            if (next < expected.Length && type == raw.SQLITE_TEXT && raw.sqlite3_value_blob(argument).SequenceEqual(input(expected[next])))
             {
-                raw.sqlite3_result_text(context, output);
+                raw.sqlite3_result_text(context, output(expected[next]));
+                next++;
                 return;
             }
 
