@@ -12,8 +12,8 @@ namespace EditorialArchive.Web.Generation;
 internal static class BulkLoadSettings
 {
     // Segments are only merged when this many wait on one level (FTS5 allows at most 2,000 in all), and a batch's
-    // pending tokens (about 10 MB for 2,000 pieces) stay in memory until its commit writes them as one segment,
-    // instead of a segment per 1 MB.
+    // pending tokens stay in memory until its commit writes them as one segment (about 10 MB for 2,000 pieces),
+    // instead of a segment per 1 MB of them.
     private const string BeginSql = """
         PRAGMA locking_mode = EXCLUSIVE;
         PRAGMA synchronous = OFF;
