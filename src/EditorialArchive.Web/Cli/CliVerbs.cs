@@ -1,5 +1,6 @@
 using EditorialArchive.Web.Configuration;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Export;
 using EditorialArchive.Web.Seeds;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,8 @@ public static class CliVerbs
             ["migrate"] = ("apply pending schema migrations and exit", MigrateAsync),
             ["import-seeds"] = ("apply migrations, then import seeds/ if the archive is empty", ImportSeedsAsync),
             ["generate"] = ("generate --count N [--db PATH] [--seed S]: fill a new database with generated pieces (load tests)", GenerateVerb.RunAsync),
+            ["export"] = ("export ndjson [--to FILE] [--with-accounts] [--db PATH]: the whole archive as NDJSON (Export/README.md)", ExportVerb.RunAsync),
+            ["import"] = ("import pages DIR | import ndjson FILE [--db PATH]: page-text files with a manifest, or an export into an empty archive", ImportVerbs.RunAsync),
             ["users"] = ("manage editor accounts (users add|list|disable|enable|set-password; see 'users help')", UserVerbs.RunAsync),
             ["help"] = ("list the verbs", (_, _, _) => Task.FromResult(PrintHelp())),
         };
@@ -40,7 +43,7 @@ public static class CliVerbs
         {
             return await verb.Run(app.Services, args[1..], cancellation.Token);
         }
-        catch (Exception ex) when (ex is MigrationException or SeedFormatException or ArgumentException)
+        catch (Exception ex) when (ex is MigrationException or SeedFormatException or NdjsonImportException or ArgumentException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;

@@ -1,9 +1,6 @@
 using System.Globalization;
 using EditorialArchive.Web.Articles;
-using EditorialArchive.Web.Configuration;
-using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Generation;
-using Microsoft.Extensions.Options;
 
 namespace EditorialArchive.Web.Cli;
 
@@ -24,15 +21,8 @@ public static class GenerateVerb
             throw new ArgumentException("--seed must be a whole number.");
         }
 
-        var connections = services.GetRequiredService<SqliteConnectionFactory>();
-        if (options.Optional("--db") is { } path)
-        {
-            var zone = services.GetRequiredService<IOptions<ArchiveOptions>>().Value.TimeZone;
-            connections = new SqliteConnectionFactory($"Data Source={Path.GetFullPath(path)}", ArchiveSqlFunctions.ZoneOrDefault(zone));
-        }
-
-        await new MigrationRunner(connections, services.GetRequiredService<ILogger<MigrationRunner>>())
-            .ApplyAsync(Migration.LoadEmbedded(), cancellationToken);
+        var connections = CliDatabase.Connections(services, options.Optional("--db"));
+        await CliDatabase.MigrateAsync(services, connections, cancellationToken);
         var generator = new ArchiveGenerator(connections, services.GetRequiredService<MarkdownRenderer>(), services.GetRequiredService<TimeProvider>());
         Console.WriteLine($"Generating {count:N0} pieces into {connections.DataSource}");
         var progress = new GenerationProgress(count);

@@ -27,11 +27,30 @@ public sealed class SeedImporter(
             return 0;
         }
 
+        return await ImportAsync(seedsPath, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports the pieces a folder's manifest lists (page text in the seeds' format), into any archive, all or nothing
+    /// (<c>import pages DIR</c>); returns the number imported.
+    /// </summary>
+    public async Task<int> ImportAsync(string seedsPath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(seedsPath, SeedManifest.FileName)))
+        {
+            throw new SeedFormatException($"{seedsPath} has no {SeedManifest.FileName} listing its pages (see seeds/{SeedManifest.FileName}).");
+        }
+
         var manifest = SeedManifest.Load(seedsPath);
         var pages = new Dictionary<string, (SeedManifestEntry Entry, SeedPage Page)>(StringComparer.Ordinal);
         foreach (var entry in manifest.Pieces)
         {
-            var path = Path.Combine(seedsPath, entry.File);
+            var path = Path.GetFullPath(Path.Combine(seedsPath, entry.File));
+            if (!path.StartsWith(Path.GetFullPath(seedsPath).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new SeedFormatException($"{SeedManifest.FileName} lists {entry.File}, which is outside {seedsPath}.");
+            }
+
             if (!File.Exists(path))
             {
                 throw new SeedFormatException($"{SeedManifest.FileName} lists {entry.File}, which is not in {seedsPath}.");
