@@ -41,6 +41,7 @@ public sealed class NdjsonImporter(SqliteConnectionFactory connections, IPasswor
             throw new NdjsonImportException($"The target archive's schema is not this app's: {difference}. Run 'migrate' on it first.");
         }
 
+        RefuseUnlessEmpty(connection, ArchiveTables.ListExported(connection));
         TakeFile(connection);
         try
         {
@@ -55,7 +56,7 @@ public sealed class NdjsonImporter(SqliteConnectionFactory connections, IPasswor
                 }
 
                 var tables = ArchiveTables.ListExported(connection, transaction).ToDictionary(table => table.Name, StringComparer.Ordinal);
-                RefuseUnlessEmpty(connection, tables.Values);
+                ClearMigrationFilledTables(connection, tables.Values);
                 var session = new ImportSession(connection, tables, header, hasher);
                 try
                 {
@@ -107,22 +108,24 @@ public sealed class NdjsonImporter(SqliteConnectionFactory connections, IPasswor
 
     private static void RefuseUnlessEmpty(SqliteConnection connection, IEnumerable<ArchiveTable> tables)
     {
-        foreach (var table in tables)
+        foreach (var table in tables.Where(table => !ArchiveTables.MigrationFilledTables.Contains(table.Name)))
         {
-            if (ArchiveTables.MigrationFilledTables.Contains(table.Name))
-            {
-                // Their rows came with the migrations; the file's replace them (in the same transaction).
-                using var clear = new SqliteStatement(connection, $"DELETE FROM main.{table.QuotedName}");
-                clear.Execute();
-                continue;
-            }
-
             using var any = new SqliteStatement(connection, $"SELECT EXISTS (SELECT 1 FROM main.{table.QuotedName})");
             if (any.Step() && any.ColumnInt64(0) != 0)
             {
                 throw new NdjsonImportException(
                     $"The target archive is not empty (its table {table.Name} holds rows): an export is imported into an empty archive only. Use a new database file (--db PATH).");
             }
+        }
+    }
+
+    /// <summary>The rows the migrations wrote (the sections) make way for the file's, in the import's transaction.</summary>
+    private static void ClearMigrationFilledTables(SqliteConnection connection, IEnumerable<ArchiveTable> tables)
+    {
+        foreach (var table in tables.Where(table => ArchiveTables.MigrationFilledTables.Contains(table.Name)))
+        {
+            using var clear = new SqliteStatement(connection, $"DELETE FROM main.{table.QuotedName}");
+            clear.Execute();
         }
     }
 
