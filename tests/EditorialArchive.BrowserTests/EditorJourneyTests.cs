@@ -43,6 +43,10 @@ public sealed partial class EditorJourneyTests(LiveArchive archive) : IClassFixt
         Assert.Equal("draft", await page.Locator(".piece-facts .badge").InnerTextAsync());
         await Evidence.AssertAccessibleAsync(page);
         await Evidence.ScreenshotAsync(page, $"editor-{name}-3-form");
+        if (name == "desktop")
+        {
+            await Evidence.ReadmeScreenshotAsync(page, "desk-edit-form");
+        }
 
         // Preview renders the Markdown and saves nothing
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();

@@ -29,8 +29,14 @@ public sealed class LiveArchive : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>What a browser test says when the machine has no Chromium: which package, which command.</summary>
+    public const string MissingChromiumMessage =
+        "The browser tests need Debian's chromium at " + ChromiumPath + ": run 'bash tests/run.sh' (installs it) " +
+        "or 'sudo apt-get install -y chromium fonts-noto-cjk'.";
+
     public async Task InitializeAsync()
     {
+        EnsureChromiumAt(ChromiumPath);
         App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -45,6 +51,15 @@ public sealed class LiveArchive : IAsyncLifetime
         });
     }
 
+    /// <summary>One sentence instead of Playwright's launch stack trace in every test.</summary>
+    public static void EnsureChromiumAt(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ChromiumMissingException(MissingChromiumMessage.Replace(ChromiumPath, path, StringComparison.Ordinal));
+        }
+    }
+
     public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, ViewportSize? viewport = null) =>
         await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -56,7 +71,12 @@ public sealed class LiveArchive : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
+        // Browser is unset when InitializeAsync stopped early (no Chromium).
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
         playwright?.Dispose();
         await App.DisposeAsync();
     }

@@ -25,6 +25,10 @@ public sealed class ReaderJourneyTests(LiveArchive archive) : IClassFixture<Live
         }
 
         await Evidence.ScreenshotAsync(page, $"reader-{name}-1-home-en");
+        if (name == "phone")
+        {
+            await Evidence.ReadmeScreenshotAsync(page, "home-phone");
+        }
 
         // Open the seed editorial
         await page.GetByRole(AriaRole.Link, new() { Name = SeedHeadline }).ClickAsync();
@@ -37,6 +41,10 @@ public sealed class ReaderJourneyTests(LiveArchive archive) : IClassFixture<Live
         }
 
         await Evidence.ScreenshotAsync(page, $"reader-{name}-2-article-en");
+        if (name == "desktop")
+        {
+            await Evidence.ReadmeScreenshotAsync(page, "article-en");
+        }
 
         // The skip link is the first thing Tab reaches, and following it moves focus to the content.
         await page.Keyboard.PressAsync("Tab");
@@ -57,6 +65,10 @@ public sealed class ReaderJourneyTests(LiveArchive archive) : IClassFixture<Live
         }
 
         await Evidence.ScreenshotAsync(page, $"reader-{name}-3-article-ko");
+        if (name == "desktop")
+        {
+            await Evidence.ReadmeScreenshotAsync(page, "article-ko");
+        }
 
         await page.Locator(".piece-counterpart a", new() { HasText = "English" }).ClickAsync();
         await page.WaitForURLAsync("**/en/articles/2/**");
