@@ -14,6 +14,7 @@ public static class LocalTimeInput
     {
         instant = default;
         if (!DateTime.TryParseExact(text?.Trim(), Accepted, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || local.Year is < 2 or > 9998 // the zone's offset would carry the instant out of DateTimeOffset's range
             || zone.IsInvalidTime(local))
         {
             return false;

@@ -17,7 +17,7 @@ public static class SlugGenerator
         }
 
         // Decompose Latin accents away, then recompose so Hangul syllables stay whole.
-        var decomposed = headline.Normalize(NormalizationForm.FormKD);
+        var decomposed = WellFormedText.Of(headline).Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         foreach (var ch in decomposed)

@@ -1,4 +1,5 @@
 using System.Text;
+using EditorialArchive.Web.Articles;
 using Markdig;
 
 namespace EditorialArchive.Web.Reading;
@@ -13,9 +14,9 @@ public static class SearchText
         .UseFootnotes()
         .Build();
 
-    /// <summary>NFC, so that Hangul typed as decomposed jamo matches the composed syllables.</summary>
+    /// <summary>NFC, so that Hangul typed as decomposed jamo matches the composed syllables (a lone surrogate becomes U+FFFD).</summary>
     public static string Normalize(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : text.Normalize(NormalizationForm.FormC);
+        string.IsNullOrEmpty(text) ? "" : WellFormedText.Of(text).Normalize(NormalizationForm.FormC);
 
     /// <summary>Paragraphs of plain text, one per line, without Markdown punctuation.</summary>
     public static string PlainTextOfMarkdown(string? markdown) =>
