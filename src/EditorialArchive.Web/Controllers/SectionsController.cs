@@ -43,9 +43,10 @@ public sealed class SectionsController(BrowseRepository browse, PieceListing lis
 
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/bylines/{byline}")]
     [ArchiveHttpCaching]
-    public async Task<IActionResult> Byline(string lang, string byline, string? before, string? after, CancellationToken cancellationToken)
+    public async Task<IActionResult> Byline(string lang, string? byline, string? before, string? after, CancellationToken cancellationToken)
     {
-        if (byline.Length > MaxBylineLength)
+        // A segment of only white space (%20, %E2%80%A8) binds as null.
+        if (string.IsNullOrWhiteSpace(byline) || byline.Length > MaxBylineLength)
         {
             return NotFound();
         }
