@@ -33,21 +33,25 @@ public static class RateLimitServices
             };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsExempt(context)
                 ? RateLimitPartition.GetNoLimiter("")
-                : PerMinute(ClientAddress(context), options.RequestsPerMinute));
-            o.AddPolicy(SearchPolicy, context => PerMinute(ClientAddress(context), options.SearchesPerMinute));
+                : PerMinute(context, options.RequestsPerMinute));
+            o.AddPolicy(SearchPolicy, context => PerMinute(context, options.SearchesPerMinute));
         });
         return services;
     }
 
-    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    private static RateLimitPartition<string> PerMinute(string address, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
+    /// <summary>
+    /// One window per client address. A request with no address (an in-process host) has no client to count it
+    /// against: lumping all of them into one shared window would throttle everyone at once.
+    /// </summary>
+    private static RateLimitPartition<string> PerMinute(HttpContext context, int permits) =>
+        context.Connection.RemoteIpAddress is not { } address
+            ? RateLimitPartition.GetNoLimiter("")
+            : RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
 
     /// <summary>The status page of a refused request must render, and monitoring must see the health check.</summary>
     private static bool IsExempt(HttpContext context) =>
