@@ -1,11 +1,13 @@
 using System.Globalization;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Reading;
 using EditorialArchive.Web.Seo;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace EditorialArchive.Web.Controllers;
@@ -26,6 +28,7 @@ public sealed class SearchController(
 
     [HttpGet("/{lang:" + Languages.RouteConstraint + "}/search")]
     [ArchiveHttpCaching]
+    [EnableRateLimiting(RateLimitServices.SearchPolicy)]
     public async Task<IActionResult> Index(string lang, [FromQuery] SearchInput input, CancellationToken cancellationToken)
     {
         var sections = await browse.ListSectionsAsync(cancellationToken);

@@ -48,6 +48,7 @@ public static class AccountServices
         {
             o.Cookie.Name = "ea_csrf";
             o.Cookie.Path = "/admin";
+            o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });

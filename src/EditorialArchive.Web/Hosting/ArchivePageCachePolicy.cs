@@ -40,7 +40,11 @@ public sealed class ArchivePageCachePolicy(ArchiveVersionWatch versions, Archive
         context.AllowCacheStorage = true;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
-        context.CacheVaryByRules.QueryKeys = "*";
+        // Only the query keys the page reads: ?x=1, ?x=2, … on a piece are one entry, so junk cannot fill the cache.
+        context.CacheVaryByRules.QueryKeys = ArchivePageQueryKeys.For(request.Path);
+        // With Archive:SiteUrl empty, absolute links are built from the Host header: a forged one gets its own entry
+        // and never reaches another client.
+        context.CacheVaryByRules.VaryByHost = true;
         context.CacheVaryByRules.HeaderNames = VaryByHeaders;
         context.CacheVaryByRules.VaryByValues["archive-version"] = versions.Current().ToString(System.Globalization.CultureInfo.InvariantCulture);
         // "On this day" and other date-relative parts change at the newsroom's midnight, with no write to the archive.

@@ -101,6 +101,7 @@ public static class ArchiveServices
             .AddViewLocalization();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAccounts(configuration);
+        services.AddRateLimits(configuration);
         services.AddSeo(configuration);
         services.AddDesk(configuration);
         services.AddPagePerformance();
@@ -120,6 +121,7 @@ public static class ArchiveServices
     public static WebApplication UseArchive(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseArchiveSecurityHeaders();
         app.UseHeadAsGet();
         if (app.Environment.IsDevelopment())
         {

@@ -32,6 +32,8 @@ public sealed class ArticleFormInput
 {
     public const string PreviewCommand = "preview";
 
+    public const int MaxBodyLength = 200_000;
+
     [Required(ErrorMessage = "Enter a headline.")]
     [StringLength(500, ErrorMessage = "Use a headline of at most 500 characters.")]
     public string Headline { get; set; } = "";
@@ -49,6 +51,7 @@ public sealed class ArticleFormInput
     public string? Byline { get; set; }
 
     [Required(ErrorMessage = "Write the body of the piece.")]
+    [StringLength(MaxBodyLength, ErrorMessage = "Use a body of at most 200,000 characters.")]
     public string Body { get; set; } = "";
 
     /// <summary>The counterpart in the other language, by its id in this archive.</summary>

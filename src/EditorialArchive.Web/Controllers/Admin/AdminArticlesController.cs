@@ -163,9 +163,10 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
         }
 
         return new ArticleContent(
-            input.Headline.Trim(), slug, language, input.SectionSlug, string.IsNullOrWhiteSpace(input.Byline) ? null : input.Byline.Trim(),
+            DeskText.Clean(input.Headline).Trim(), slug, language, input.SectionSlug, string.IsNullOrWhiteSpace(input.Byline) ? null : DeskText.Clean(input.Byline).Trim(),
             // Browsers send CRLF from a textarea; stored text uses LF, so an untouched body compares equal.
-            input.Body.ReplaceLineEndings("\n"), input.CounterpartId, input.CounterpartId is null ? externalUrl : null, input.CounterpartId is null ? externalTitle : null);
+            DeskText.Clean(input.Body.ReplaceLineEndings("\n")), input.CounterpartId, input.CounterpartId is null ? externalUrl : null,
+            input.CounterpartId is null ? DeskText.CleanOrNull(externalTitle) : null);
     }
 
     private static bool IsWebAddress(string text) =>
