@@ -1,6 +1,7 @@
 using System.Globalization;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Reading;
 using EditorialArchive.Web.Seo;
@@ -22,6 +23,7 @@ public sealed class ArchiveController(
     public async Task<IActionResult> Index(string lang, CancellationToken cancellationToken)
     {
         var months = await counts.ListMonthCountsAsync(lang, ArchiveCalendar.FirstYear, ArchiveCalendar.LastYear, cancellationToken);
+        ArchivePageTags.ListsEdition(HttpContext, lang);
         return View(new ArchiveOverviewViewModel
         {
             Language = lang,
@@ -41,6 +43,7 @@ public sealed class ArchiveController(
 
         // All counts, a few hundred rows at most: this year's months and the neighbouring years with pieces.
         var all = await counts.ListMonthCountsAsync(lang, ArchiveCalendar.FirstYear, ArchiveCalendar.LastYear, cancellationToken);
+        ArchivePageTags.ListsEdition(HttpContext, lang);
         var inYear = all.Where(m => m.Year == year).ToList();
         if (inYear.Count == 0)
         {
@@ -75,6 +78,7 @@ public sealed class ArchiveController(
 
         var (from, until) = calendar.Month(year, month);
         var page = await browse.ListPeriodPageAsync(lang, from, until, request, cancellationToken);
+        ArchivePageTags.ListsEdition(HttpContext, lang, page.Pieces.Select(p => p.Id));
         if (page.Pieces.Count == 0 && request.Before is null && request.After is null)
         {
             return NotFound();

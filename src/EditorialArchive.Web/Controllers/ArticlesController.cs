@@ -1,5 +1,6 @@
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
 using EditorialArchive.Web.Reading;
 using EditorialArchive.Web.Seo;
 using EditorialArchive.Web.ViewModels;
@@ -34,6 +35,9 @@ public sealed class ArticlesController(
         }
 
         var absoluteUrl = absoluteUrls.For(Request, url);
+        var (pageExtras, linkedIds) = await extras.LoadAsync(article, absoluteUrl, cancellationToken);
+        ArchivePageTags.IsArticle(HttpContext, article.Id);
+        ArchivePageTags.LinksTo(HttpContext, article.Counterpart?.ArticleId is { } counterpartId ? [counterpartId, .. linkedIds] : linkedIds);
         return View(new ArticlePageViewModel
         {
             Language = article.Language,
@@ -48,7 +52,7 @@ public sealed class ArticlesController(
             Url = url,
             AbsoluteUrl = absoluteUrl,
             Seo = seo.ForArticle(article, Request),
-            Extras = await extras.LoadAsync(article, absoluteUrl, cancellationToken),
+            Extras = pageExtras,
             Corrections = [.. (await corrections.ListForArticleAsync(article.Id, cancellationToken)).Select(c => new CorrectionNote(Show(c.NotedAt, article.Language), c.Note))],
         });
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Configuration;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
@@ -56,6 +57,7 @@ public sealed class FeedsController(
         }
 
         var items = await seo.ListFeedItemsAsync(lang, sectionSlug, seoOptions.Value.FeedItemCount, cancellationToken);
+        ArchivePageTags.ListsEdition(HttpContext, lang, items.Select(i => i.Id));
         var updated = items.Count == 0 ? change.ChangedAt : items.Max(i => i.UpdatedAt);
         var selfPath = atom ? SeoUrls.Atom(lang, sectionSlug) : SeoUrls.Rss(lang, sectionSlug);
         var channel = new FeedChannel(title, lang, Absolute(selfPath), Absolute(ArticleUrls.Home(lang)), title,

@@ -1,5 +1,6 @@
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Reading;
 using EditorialArchive.Web.Seo;
@@ -48,6 +49,7 @@ public sealed class HomeController(
         var onThisDay = isFirstPage
             ? await browse.ListOnDaysAsync(lang, calendar.SameDayInEarlierYears(OnThisDayYears), OnThisDayCount, cancellationToken)
             : [];
+        ArchivePageTags.ListsEdition(HttpContext, lang, [.. page.Pieces.Select(p => p.Id), .. onThisDay.Select(p => p.Id)]);
 
         return View(new HomePageViewModel
         {

@@ -31,6 +31,7 @@ public sealed class SearchController(
     [EnableRateLimiting(RateLimitServices.SearchPolicy)]
     public async Task<IActionResult> Index(string lang, [FromQuery] SearchInput input, CancellationToken cancellationToken)
     {
+        ArchivePageTags.IsSearch(HttpContext);
         var sections = await browse.ListSectionsAsync(cancellationToken);
         var language = string.IsNullOrEmpty(input.Language) ? lang : input.Language;
         var form = new SearchFormViewModel(

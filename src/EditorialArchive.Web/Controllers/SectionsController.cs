@@ -1,5 +1,6 @@
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Reading;
 using EditorialArchive.Web.Seo;
@@ -31,6 +32,7 @@ public sealed class SectionsController(BrowseRepository browse, PieceListing lis
         }
 
         var page = await browse.ListSectionPageAsync(lang, found.Id, request, cancellationToken);
+        ArchivePageTags.ListsEdition(HttpContext, lang, page.Pieces.Select(p => p.Id));
         return View("~/Views/Reading/Listing.cshtml", new ListingPageViewModel
         {
             Language = lang,
@@ -57,6 +59,7 @@ public sealed class SectionsController(BrowseRepository browse, PieceListing lis
         }
 
         var page = await browse.ListBylinePageAsync(lang, byline, request, cancellationToken);
+        ArchivePageTags.ListsEdition(HttpContext, lang, page.Pieces.Select(p => p.Id));
         if (page.Pieces.Count == 0 && request.Before is null && request.After is null)
         {
             return NotFound();

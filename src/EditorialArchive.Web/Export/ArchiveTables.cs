@@ -28,6 +28,7 @@ public static class ArchiveTables
         "archive_month_counts", // triggers on articles (003)
         "archive_counts_zone",  // the zone the counts were made in: the importing app's
         "archive_changes",      // change counters moved by triggers (004)
+        "archive_page_changes", // what the page cache must evict, written by triggers (010)
     };
 
     /// <summary>

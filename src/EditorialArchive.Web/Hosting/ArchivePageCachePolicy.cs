@@ -1,5 +1,4 @@
 using EditorialArchive.Web.Articles;
-using EditorialArchive.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -7,24 +6,24 @@ using Microsoft.Net.Http.Headers;
 namespace EditorialArchive.Web.Hosting;
 
 /// <summary>
-/// Output caching for the public site. Every cache key carries the archive's change counter (archive_changes.version,
-/// moved by triggers on every write to pieces, links and sections), read through <see cref="ArchiveVersionWatch"/>:
-/// after a write by this process (desk, scheduler, seed import) the very next request misses and renders afresh;
-/// after one by another process (CLI, a second instance) within 50 ms. Writers also evict the tag so that superseded
-/// entries free their memory at once.
+/// Output caching for the public site. Each page is tagged with what it shows (<see cref="ArchivePageTags"/>), and
+/// <see cref="ArchivePageCache"/> evicts by those tags what a write changed: after a write by this process (desk,
+/// scheduler, seed import) the pages that show it are rendered afresh on the very next request, after one by another
+/// process (CLI, a second instance) within 50 ms, and every other page stays cached.
 /// Only anonymous GETs of public pages that answer 200 without setting a cookie are stored; article sitemaps (megabytes,
 /// streamed in constant memory) are not.
 /// </summary>
-public sealed class ArchivePageCachePolicy(ArchiveVersionWatch versions, ArchiveTime time, TimeProvider clock) : IOutputCachePolicy
+public sealed class ArchivePageCachePolicy(ArchivePageCache pageCache, ArchiveTime time, TimeProvider clock) : IOutputCachePolicy
 {
-    public const string Tag = "archive";
+    /// <summary>Evictions are targeted, so a page may stay as long as memory allows; the day's date is in the key.</summary>
+    public static readonly TimeSpan Expiry = TimeSpan.FromHours(24);
 
     private static readonly PathString[] NeverCached = ["/admin", "/account", "/healthz", "/error", "/sitemaps"];
 
     // Compression runs inside the cache: one entry per content coding asked for, stored already compressed.
     private static readonly StringValues VaryByHeaders = new([HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage]);
 
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
         var eligible = HttpMethods.IsGet(request.Method)
@@ -33,24 +32,25 @@ public sealed class ArchivePageCachePolicy(ArchiveVersionWatch versions, Archive
         context.EnableOutputCaching = eligible;
         if (!eligible)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
+
+        await pageCache.CatchUpAsync();
 
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
         context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        context.ResponseExpirationTimeSpan = Expiry;
         // Only the query keys the page reads: ?x=1, ?x=2, … on a piece are one entry, so junk cannot fill the cache.
         context.CacheVaryByRules.QueryKeys = ArchivePageQueryKeys.For(request.Path);
         // With Archive:SiteUrl empty, absolute links are built from the Host header: a forged one gets its own entry
         // and never reaches another client.
         context.CacheVaryByRules.VaryByHost = true;
         context.CacheVaryByRules.HeaderNames = VaryByHeaders;
-        context.CacheVaryByRules.VaryByValues["archive-version"] = versions.Current().ToString(System.Globalization.CultureInfo.InvariantCulture);
         // "On this day" and other date-relative parts change at the newsroom's midnight, with no write to the archive.
         context.CacheVaryByRules.VaryByValues["archive-date"] = time.ToLocal(clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        context.Tags.Add(Tag);
-        return ValueTask.CompletedTask;
+        context.Tags.Add(ArchivePageTags.Everything);
+        context.Tags.Add(ArchivePageCache.GenerationTag(pageCache.Generation));
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -62,6 +62,10 @@ public sealed class ArchivePageCachePolicy(ArchiveVersionWatch versions, Archive
             || context.HttpContext.User.Identity?.IsAuthenticated == true)
         {
             context.AllowCacheStorage = false;
+        }
+        else if (!ArchivePageTags.NamesWhatItShows(context))
+        {
+            context.Tags.Add(ArchivePageTags.Unspecific);
         }
 
         return ValueTask.CompletedTask;

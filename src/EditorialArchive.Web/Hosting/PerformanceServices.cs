@@ -1,4 +1,5 @@
 using EditorialArchive.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace EditorialArchive.Web.Hosting;
 
@@ -17,7 +18,20 @@ public static class PerformanceServices
             o.UseCaseSensitivePaths = true;
         });
         services.AddSingleton<ArchivePageCache>();
-        services.AddSingleton<ArchiveVersionWatch>();
+        services.AddSingleton<ArchivePageChangeWatch>();
+        DecorateStore(services);
         return services;
+    }
+
+    /// <summary>Wraps the store AddOutputCache registered (in memory, or another) in <see cref="GenerationCheckedOutputCacheStore"/>.</summary>
+    private static void DecorateStore(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(registered);
+        services.AddSingleton<IOutputCacheStore>(provider => new GenerationCheckedOutputCacheStore(
+            registered.ImplementationInstance as IOutputCacheStore
+                ?? registered.ImplementationFactory?.Invoke(provider) as IOutputCacheStore
+                ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
+            provider.GetRequiredService<ArchivePageCache>));
     }
 }

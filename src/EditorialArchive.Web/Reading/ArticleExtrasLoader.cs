@@ -6,13 +6,16 @@ using Microsoft.Extensions.Options;
 
 namespace EditorialArchive.Web.Reading;
 
-/// <summary>Gathers what the article page shows after a piece: previous / next in its section, related pieces, citations.</summary>
+/// <summary>
+/// Gathers what the article page shows after a piece: previous / next in its section, related pieces, citations; and
+/// the ids of the pieces it links to, whose headline or address changing changes this page (Hosting/ArchivePageTags.cs).
+/// </summary>
 public sealed class ArticleExtrasLoader(
     NeighbourRepository neighbours, SearchRepository search, ArchiveTime time, IOptions<ArchiveOptions> options)
 {
     private const int RelatedCount = 3;
 
-    public async Task<ArticleExtrasViewModel> LoadAsync(PublishedArticle article, string absoluteUrl, CancellationToken cancellationToken)
+    public async Task<(ArticleExtrasViewModel Extras, IReadOnlyList<long> LinkedIds)> LoadAsync(PublishedArticle article, string absoluteUrl, CancellationToken cancellationToken)
     {
         var around = await neighbours.ListSectionNeighboursAsync(article.Id, article.Language, article.SectionSlug, article.PostedAt, cancellationToken);
         var related = await search.ListRelatedAsync(
@@ -25,13 +28,14 @@ public sealed class ArticleExtrasLoader(
             DateOnly.FromDateTime(time.ToLocal(article.PostedAt).DateTime),
             absoluteUrl,
             article.Language);
-        return new ArticleExtrasViewModel(
+        var extras = new ArticleExtrasViewModel(
             Link(around.FirstOrDefault(p => p.Position == "previous")),
             Link(around.FirstOrDefault(p => p.Position == "next")),
             [.. related.Select(p => Link(p)!)],
             Citation.Apa(parts),
             Citation.Chicago(parts),
             article.Byline is null ? null : ReadingUrls.Byline(article.Language, article.Byline));
+        return (extras, [.. around.Select(p => p.Id), .. related.Select(p => p.Id)]);
     }
 
     private static NavLink? Link(LinkedPiece? piece) =>

@@ -62,6 +62,6 @@ public static class TestPieces
     }
 
     /// <summary>What every writer of the app does after it commits: the next request sees the write.</summary>
-    private static ValueTask Written<T>(WebApplicationFactory<T> app)
+    private static Task Written<T>(WebApplicationFactory<T> app)
         where T : class => app.Services.GetRequiredService<ArchivePageCache>().EvictAsync();
 }

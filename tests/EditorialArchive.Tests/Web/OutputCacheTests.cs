@@ -32,7 +32,7 @@ public sealed class OutputCacheTests(ArchiveAppFactory app) : IClassFixture<Arch
 
         // Like the CLI or a second instance: a plain update through another connection, and no word to this process.
         await UpdateHeadlineAsync(id, "Headline From Elsewhere");
-        await Task.Delay(ArchiveVersionWatch.PollInterval * 2);
+        await Task.Delay(ArchivePageCache.PollInterval * 2);
 
         await AssertShowsEverywhereAsync(client, url, "Headline From Elsewhere");
     }
