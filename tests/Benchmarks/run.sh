@@ -5,7 +5,13 @@
 #   tests/Benchmarks/run.sh [COUNT]        COUNT pieces in the archive (default 1000000; e.g. 100000 for a quick run)
 #
 # Environment: BENCH_DIR (work folder, default /tmp/editorial-archive-bench), APP_PORT (5107), NGINX_PORT (5117),
-# DURATION (wrk -d, default 10s), RUNS (default 3), CONNECTIONS (default 32), THREADS (default 2).
+# DURATION (wrk -d, default 10s), RUNS (default 3), CONNECTIONS (default 32), THREADS (default 2),
+# CRAWL_CONNECTIONS (default 8), NEWSROOM_SECONDS (default 30), SEARCH_CONCURRENCY (default 2).
+#
+# Besides the cached rows it measures the cold path: `crawl` (every request a different piece, as a crawler walks
+# the sitemaps), `newsroom` (readers on 500 popular pages while the crawl goes on and an editor corrects a piece every
+# 2 s through the desk form; prints the readers' cache-hit ratio) and `search-sweep` (200+ distinct searches, each
+# asked once).
 set -euo pipefail
 
 COUNT=${1:-1000000}
@@ -17,6 +23,10 @@ DURATION=${DURATION:-10s}
 RUNS=${RUNS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
+CRAWL_CONNECTIONS=${CRAWL_CONNECTIONS:-8}
+NEWSROOM_SECONDS=${NEWSROOM_SECONDS:-30}
+SEARCH_CONCURRENCY=${SEARCH_CONCURRENCY:-2}
+HERE="$ROOT/tests/Benchmarks"
 DB="$WORK/archive-$COUNT.db"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -36,6 +46,12 @@ if [ ! -f "$DB" ]; then
   dotnet "$APP_DLL" generate --count "$COUNT" --db "$DB"
 fi
 
+# The newsroom row's editor: an account made for this run, with a password nobody else knows.
+EDITOR_EMAIL=bench-editor@example.com
+EDITOR_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+printf '%s\n' "$EDITOR_PASSWORD" | ConnectionStrings__Archive="Data Source=$DB" dotnet "$APP_DLL" users add --email "$EDITOR_EMAIL" --role editor --password-stdin >/dev/null 2>&1 \
+  || printf '%s\n' "$EDITOR_PASSWORD" | ConnectionStrings__Archive="Data Source=$DB" dotnet "$APP_DLL" users set-password --email "$EDITOR_EMAIL" --password-stdin >/dev/null
+
 APP_PID=""
 NGINX_PID=""
 cleanup() {
@@ -52,6 +68,7 @@ start_app() {
   ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__Archive="Data Source=$DB" \
   Archive__ImportSeeds=false \
+  RateLimits__RequestsPerMinute=100000000 RateLimits__SearchesPerMinute=100000000 \
     dotnet "$APP_DLL" --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/en/" || true)" = "200" ]; do
@@ -158,6 +175,58 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 
+echo "== addresses for the cold rows (distinct pieces, popular pages, pieces to correct, distinct searches)"
+python3 "$HERE/bench-addresses.py" "$DB" "$WORK"
+crawl_lines=$(wc -l <"$WORK/crawl.txt")
+slice=$((crawl_lines / (RUNS + 1)))
+BYTES[crawl]=${BYTES[article]}
+BYTES[newsroom]=${BYTES[article]}
+
+# wrk over a list of addresses ($1: file, $2: first line, $3: connections, $4: duration, more: environment).
+wrk_paths() {
+  local file=$1 offset=$2 connections=$3 duration=$4
+  shift 4
+  env PATHS_FILE="$file" PATHS_OFFSET="$offset" WRK_THREADS="$THREADS" "$@" \
+    wrk -t"$THREADS" -c"$connections" -d"$duration" --timeout 30s --latency -s "$HERE/distinct-paths.lua" "$BASE"
+}
+record() {
+  local name=$1 out=$2
+  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "$name: $(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ')"; fi
+  RPS[$name]+="$(awk '/^Requests\/sec/ { print $2 }' <<<"$out") "
+  P50[$name]+="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")") "
+  P99[$name]+="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")") "
+}
+
+# crawl: a new slice of distinct pieces each run, so every request misses the page cache.
+for run in $(seq 1 "$RUNS"); do
+  quiesce
+  out=$(wrk_paths "$WORK/crawl.txt" $(((run - 1) * slice)) "$CRAWL_CONNECTIONS" "$DURATION" COUNT_HITS=1)
+  record crawl "$out"
+  echo "run $run/$RUNS crawl: $(awk '/^Requests\/sec/ { print $2 }' <<<"$out") req/s; $(grep '^cache-hits' <<<"$out")"
+done
+crawl_rss_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status")
+
+# newsroom: readers on 500 popular pages (cached first), the crawl on the last slice, an editor saving every 2 s.
+echo "== newsroom: readers on 500 popular pages + the crawl + an editor correcting a piece every 2 s, ${NEWSROOM_SECONDS}s"
+while read -r popular_path; do curl -s -o /dev/null "$BASE$popular_path"; done <"$WORK/popular.txt"
+quiesce
+printf '%s\n' "$EDITOR_PASSWORD" | python3 "$HERE/newsroom-editor.py" "$BASE" "$EDITOR_EMAIL" "$WORK/edited.txt" "$NEWSROOM_SECONDS" 2 >"$WORK/editor.out" 2>"$WORK/editor.err" &
+editor_pid=$!
+wrk_paths "$WORK/crawl.txt" $((RUNS * slice)) "$CRAWL_CONNECTIONS" "${NEWSROOM_SECONDS}s" >"$WORK/newsroom-crawl.out" &
+crawl_pid=$!
+out=$(wrk_paths "$WORK/popular.txt" 0 "$CONNECTIONS" "${NEWSROOM_SECONDS}s" COUNT_HITS=1)
+wait "$crawl_pid" "$editor_pid" || true
+record newsroom "$out"
+newsroom_hits=$(grep '^cache-hits' <<<"$out")
+newsroom_crawl="$(awk '/^Requests\/sec/ { print $2 }' "$WORK/newsroom-crawl.out") req/s, $(grep -E 'Non-2xx' "$WORK/newsroom-crawl.out" || echo 'no non-2xx')"
+newsroom_editor="$(cat "$WORK/editor.out") $(head -3 "$WORK/editor.err" | tr '\n' ' ')"
+
+# search-sweep: every distinct search once.
+quiesce
+read -r _ s_rps s_p50 s_p99 s_count s_not_ok s_cached < <(python3 "$HERE/search-sweep.py" "$BASE" "$WORK/searches.txt" "$SEARCH_CONCURRENCY")
+RPS[search-sweep]=$s_rps P50[search-sweep]=$s_p50 P99[search-sweep]=$s_p99 BYTES[search-sweep]=-
+NAMES+=(crawl newsroom search-sweep)
+
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 peak_rss_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status")
 ceiling=$(median "${RPS[nginx-static]}")
@@ -172,4 +241,7 @@ for name in "${NAMES[@]}"; do
     "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { print 100 * a / b }')"
 done
 echo "app start-up to first 200: median $(median "$startups") ms (runs: ${startups% }); app peak RSS (VmHWM): $((peak_rss_kb / 1024)) MB"
+echo "crawl: $crawl_lines distinct pieces available, $CRAWL_CONNECTIONS connections; peak RSS after the crawl: $((crawl_rss_kb / 1024)) MB"
+echo "newsroom: readers $newsroom_hits; crawl alongside $newsroom_crawl; $newsroom_editor"
+echo "search-sweep: $s_count distinct searches once each, $SEARCH_CONCURRENCY at a time; $s_not_ok answers not 200, $s_cached from the cache"
 echo "sitemap-50k: ${sitemap_urls} URLs in ${sitemap_seconds} s (one curl); addresses: article ${article}, month ${month_path}, deep cursor ${deep_cursor}"

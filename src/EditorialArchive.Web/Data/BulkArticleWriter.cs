@@ -70,6 +70,10 @@ public sealed class BulkArticleWriter : IDisposable
                 @counterpart_article_id, NULL, NULL)
         """;
 
+    private const string InsertRelatedSql = """
+        INSERT INTO article_related (article_id, position, related_id) VALUES (@article_id, @position, @related_id)
+        """;
+
     private const string ListSectionsSql = "SELECT slug, id FROM sections";
 
     private readonly SqliteConnection connection;
@@ -79,6 +83,7 @@ public sealed class BulkArticleWriter : IDisposable
     private readonly SqliteCommand lastArticleId;
     private readonly SqliteCommand insertLink;
     private readonly SqliteCommand insertRevision;
+    private readonly SqliteCommand insertRelated;
 
     public BulkArticleWriter(SqliteConnection connection)
     {
@@ -95,6 +100,7 @@ public sealed class BulkArticleWriter : IDisposable
         clearStaging = Prepare(ClearStagingSql);
         lastArticleId = Prepare(LastArticleIdSql);
         insertLink = Prepare(InsertLinkSql, "@article_id", "@target_language", "@target_article_id");
+        insertRelated = Prepare(InsertRelatedSql, "@article_id", "@position", "@related_id");
         insertRevision = Prepare(InsertRevisionSql, "@article_id", "@version", "@saved_at", "@headline", "@slug", "@language", "@section_slug",
             "@byline", "@body_markdown", "@status", "@posted_at", "@counterpart_article_id");
     }
@@ -123,6 +129,7 @@ public sealed class BulkArticleWriter : IDisposable
         lastArticleId.Transaction = transaction;
         insertLink.Transaction = transaction;
         insertRevision.Transaction = transaction;
+        insertRelated.Transaction = transaction;
     }
 
     /// <summary>Inserts the pieces in one statement and returns the id of the first; the others follow it in order.</summary>
@@ -180,8 +187,22 @@ public sealed class BulkArticleWriter : IDisposable
         insertRevision.ExecuteNonQuery();
     }
 
+    /// <summary>A piece's related list, best first, as the related-pieces refresh would store it (migration 011: none is one empty row).</summary>
+    public void InsertRelated(long articleId, IReadOnlyList<long> relatedIds)
+    {
+        var p = insertRelated.Parameters;
+        for (var position = 0; position < Math.Max(1, relatedIds.Count); position++)
+        {
+            p[0].Value = articleId;
+            p[1].Value = position;
+            p[2].Value = position < relatedIds.Count ? relatedIds[position] : DBNull.Value;
+            insertRelated.ExecuteNonQuery();
+        }
+    }
+
     public void Dispose()
     {
+        insertRelated.Dispose();
         stageArticle.Dispose();
         moveStagedArticles.Dispose();
         clearStaging.Dispose();

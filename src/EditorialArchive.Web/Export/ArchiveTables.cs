@@ -29,6 +29,7 @@ public static class ArchiveTables
         "archive_counts_zone",  // the zone the counts were made in: the importing app's
         "archive_changes",      // change counters moved by triggers (004)
         "archive_page_changes", // what the page cache must evict, written by triggers (010)
+        "article_related_pending", // the related lists due, filled by triggers (011); an import clears what it brought
     };
 
     /// <summary>

@@ -20,6 +20,9 @@ namespace EditorialArchive.Web.Export;
 /// </remarks>
 public sealed class NdjsonImporter(SqliteConnectionFactory connections, IPasswordHasher<EditorAccount> hasher)
 {
+    // The insert triggers queue every published piece for a related list (011); those that came with one have it.
+    private const string ClearImportedRelatedPendingSql = "DELETE FROM article_related_pending WHERE article_id IN (SELECT article_id FROM article_related)";
+
     private const string DeferForeignKeysSql = "PRAGMA defer_foreign_keys = ON";
 
     private const string FirstForeignKeyViolationSql = "SELECT \"table\", parent FROM pragma_foreign_key_check LIMIT 1";
@@ -78,6 +81,11 @@ public sealed class NdjsonImporter(SqliteConnectionFactory connections, IPasswor
                 }
 
                 RefuseDanglingReferences(connection);
+                using (var listed = new SqliteStatement(connection, ClearImportedRelatedPendingSql))
+                {
+                    listed.Execute();
+                }
+
                 await transaction.CommitAsync(cancellationToken);
             }
 

@@ -46,6 +46,13 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
             try
             {
                 written = await WriteAllAsync(connection, searchText, count, seed, progress, cancellationToken);
+                // Every published piece got its related list as it was written (GeneratedRelatedPieces).
+                using (var clear = connection.CreateCommand())
+                {
+                    clear.CommandText = "DELETE FROM article_related_pending";
+                    clear.ExecuteNonQuery();
+                }
+
                 progress?.Phase("merging the search index into one segment");
                 BulkLoadSettings.OptimizeSearch(connection);
             }
@@ -79,6 +86,7 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
         }
 
         long written = 0;
+        var related = new GeneratedRelatedPieces(RelatedPiecesRefresh.RelatedCount);
         using var writer = new BulkArticleWriter(connection);
         Schedule();
         while (pending.Count > 0)
@@ -87,7 +95,7 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
             Schedule();
             using var transaction = connection.BeginTransaction();
             writer.Enlist(transaction);
-            Write(writer, pieces, searchText);
+            Write(writer, pieces, searchText, related);
             transaction.Commit();
             written += pieces.Length;
             progress?.Report(written);
@@ -97,7 +105,7 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
         return written;
     }
 
-    private static void Write(BulkArticleWriter writer, GeneratedPiece[] pieces, PrecomputedSearchText searchText)
+    private static void Write(BulkArticleWriter writer, GeneratedPiece[] pieces, PrecomputedSearchText searchText, GeneratedRelatedPieces related)
     {
         searchText.Expect(Array.ConvertAll(pieces, piece => piece.SearchText));
         var firstId = writer.InsertArticles(Array.ConvertAll(pieces, piece => piece.Row));
@@ -106,6 +114,11 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
         {
             var piece = pieces[i];
             var id = firstId + i;
+            if (piece.Row.Status == ArticleStatus.Published)
+            {
+                writer.InsertRelated(id, related.Next(id, piece.Row.Language, piece.Row.Headline));
+            }
+
             long? counterpartId = null;
             if (piece.PairsWithPrevious)
             {

@@ -15,6 +15,10 @@ public static class ReadingServices
         services.AddSingleton<ArchiveCalendar>();
         services.AddSingleton<PieceListing>();
         services.AddSingleton<ArticleExtrasLoader>();
+        services.AddSingleton<RelatedPiecesRepository>();
+        services.AddSingleton<RelatedPiecesRefresh>();
+        services.AddSingleton<RelatedPiecesRefresher>();
+        services.AddHostedService(provider => provider.GetRequiredService<RelatedPiecesRefresher>());
         services.AddHostedService<ArchiveCountsZoneCheck>();
         return services;
     }

@@ -11,15 +11,18 @@ namespace EditorialArchive.Web.Reading;
 /// the ids of the pieces it links to, whose headline or address changing changes this page (Hosting/ArchivePageTags.cs).
 /// </summary>
 public sealed class ArticleExtrasLoader(
-    NeighbourRepository neighbours, SearchRepository search, ArchiveTime time, IOptions<ArchiveOptions> options)
+    NeighbourRepository neighbours, RelatedPiecesRepository relatedPieces, RelatedPiecesRefresh refresh, ArchiveTime time, IOptions<ArchiveOptions> options)
 {
-    private const int RelatedCount = 3;
-
     public async Task<(ArticleExtrasViewModel Extras, IReadOnlyList<long> LinkedIds)> LoadAsync(PublishedArticle article, string absoluteUrl, CancellationToken cancellationToken)
     {
         var around = await neighbours.ListSectionNeighboursAsync(article.Id, article.Language, article.SectionSlug, article.PostedAt, cancellationToken);
-        var related = await search.ListRelatedAsync(
-            article.Id, article.Language, SearchQuery.Parse(article.Headline).Significant(), RelatedCount, cancellationToken);
+        // Computed when the piece was written (RelatedPiecesRefresher); only a piece still waiting for its first list
+        // asks the search index now.
+        var (related, isPending) = await relatedPieces.ListStoredAsync(article.Id, cancellationToken);
+        if (related.Count == 0 && isPending)
+        {
+            related = await refresh.ComputeAsync(article.Id, article.Language, article.Headline, cancellationToken);
+        }
 
         var parts = new Citation.Parts(
             options.Value.PublicationName,

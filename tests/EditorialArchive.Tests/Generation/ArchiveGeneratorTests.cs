@@ -182,4 +182,35 @@ public sealed class ArchiveGeneratorTests : IClassFixture<ArchiveGeneratorTests.
         Assert.Equal(20, results.QuerySelectorAll(".search-results > li").Length);
         Assert.All(results.QuerySelectorAll(".search-results > li .search-snippet"), s => Assert.Contains("정부", s.TextContent, StringComparison.Ordinal));
     }
+    [Fact]
+    public async Task Every_published_piece_gets_a_stored_related_list_of_earlier_pieces_of_its_language_sharing_a_headline_word()
+    {
+        await using var connection = await archive.Connections.OpenAsync(CancellationToken.None);
+        var pairs = (await connection.QueryAsync<(long Id, string Language, string Headline, long RelatedId, string RelatedLanguage, string RelatedHeadline)>("""
+            SELECT a.id, a.language, a.headline, b.id, b.language, b.headline
+            FROM article_related r JOIN articles a ON a.id = r.article_id JOIN articles b ON b.id = r.related_id
+            """)).AsList();
+        var listed = await connection.ExecuteScalarAsync<long>("SELECT count(DISTINCT article_id) FROM article_related");
+        var published = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE status = 'published'");
+        var withList = pairs.Select(p => p.Id).Distinct().Count();
+
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_related_pending"));
+        Assert.Equal(published, listed);
+        Assert.True(withList > published * 9 / 10, $"{withList} of {published} published pieces have a related list");
+        Assert.All(pairs, p =>
+        {
+            Assert.Equal(p.Language, p.RelatedLanguage);
+            Assert.True(p.RelatedId < p.Id, $"{p.Id} lists the later piece {p.RelatedId}");
+            Assert.True(SharesAWord(p.Language, p.Headline, p.RelatedHeadline), $"'{p.Headline}' and its related '{p.RelatedHeadline}' share no word");
+        });
+    }
+
+    private static bool SharesAWord(string language, string a, string b)
+    {
+        IEnumerable<string> Words(string headline) => headline.Split(' ')
+            .Select(w => new string([.. w.Where(char.IsLetter)]))
+            .Where(w => w.Length >= (language == Languages.Korean ? 2 : 3))
+            .Select(w => language == Languages.Korean ? w[..2] : w.ToLowerInvariant());
+        return Words(a).Intersect(Words(b)).Any();
+    }
 }

@@ -8,7 +8,7 @@ namespace EditorialArchive.Tests.Performance;
 /// <summary>
 /// Every page costs a fixed, small number of SQL statements, however many pieces it shows (no N+1 queries). Each
 /// measured request is the first one for its address, so it misses the output cache and renders from the database.
-/// (The cache key's change counter comes from ArchiveVersionWatch's own connection, which this count does not see.)
+/// (The page cache's change watch reads on its own connection, which this count does not see.)
 /// </summary>
 public sealed partial class StatementCountTests(StatementCountTests.App app) : IClassFixture<StatementCountTests.App>
 {
