@@ -30,9 +30,15 @@ public sealed class ArchivePageCache(IOutputCacheStore store, ArchivePageChangeW
     /// <summary>Called by this process's writers after they commit. Not cancellable: the write has committed, so its pages must go.</summary>
     public Task EvictAsync() => CatchUpCoreAsync();
 
-    /// <summary>Called before each cache lookup: evicts what other processes changed, at most every <see cref="PollInterval"/>.</summary>
+    /// <summary>
+    /// Called before each cache lookup: evicts what other processes changed, at most every <see cref="PollInterval"/>.
+    /// While another request or a writer is already catching up, a request does not queue behind it: what it might
+    /// miss is a change committed moments ago, as it would have been had it arrived moments earlier.
+    /// </summary>
     public Task CatchUpAsync() =>
-        Environment.TickCount64 - Interlocked.Read(ref checkedAt) < (long)PollInterval.TotalMilliseconds ? Task.CompletedTask : CatchUpCoreAsync();
+        Environment.TickCount64 - Interlocked.Read(ref checkedAt) < (long)PollInterval.TotalMilliseconds || gate.CurrentCount == 0
+            ? Task.CompletedTask
+            : CatchUpCoreAsync();
 
     public static string GenerationTag(long generation) => GenerationPrefix + generation.ToString(CultureInfo.InvariantCulture);
 
