@@ -31,7 +31,7 @@ wanted = crawl_count + 550
 seen = set()
 rows = []
 while len(rows) < wanted and len(seen) < max_id:
-    batch = [random.randint(1, max_id) for _ in range(min(50000, wanted * 2))]
+    batch = list(dict.fromkeys(random.randint(1, max_id) for _ in range(min(50000, wanted * 2))))
     batch = [i for i in batch if i not in seen]
     seen.update(batch)
     for chunk in range(0, len(batch), 900):
