@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace EditorialArchive.Web.Data;
 
-/// <summary>A published piece whose related list is due, with what the list is computed from.</summary>
-public sealed record PendingRelatedPiece(long Id, string Language, string Headline);
+/// <summary>A piece whose related list is due, with what the list is computed from.</summary>
+public sealed record PendingRelatedPiece(long Id, string Language, string Headline, string Status);
 
 /// <summary>The related pieces stored for each published piece (migration 011) and the queue of lists to compute.</summary>
 public sealed class RelatedPiecesRepository(SqliteConnectionFactory connections)
@@ -36,15 +36,14 @@ public sealed class RelatedPiecesRepository(SqliteConnectionFactory connections)
     }
 
     private const string ListPendingSql = """
-        SELECT p.article_id AS id, a.language, a.headline
+        SELECT p.article_id AS id, a.language, a.headline, a.status
         FROM article_related_pending p
         JOIN articles a ON a.id = p.article_id
-        WHERE a.status = 'published'
         ORDER BY p.article_id DESC
         LIMIT @Limit
         """;
 
-    /// <summary>Published pieces whose list is due, newest first (the pages readers are likeliest to open).</summary>
+    /// <summary>Pieces whose list is due, newest first (the pages readers are likeliest to open).</summary>
     public async Task<IReadOnlyList<PendingRelatedPiece>> ListPendingAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -52,25 +51,22 @@ public sealed class RelatedPiecesRepository(SqliteConnectionFactory connections)
         return rows.AsList();
     }
 
-    private const string DeleteUnpublishedPendingSql = """
-        DELETE FROM article_related_pending
-        WHERE article_id IN (SELECT p.article_id FROM article_related_pending p JOIN articles a ON a.id = p.article_id WHERE a.status <> 'published')
-        """;
-
-    /// <summary>Drops from the queue pieces that are no longer published: their page is not shown.</summary>
-    public async Task<int> DeleteUnpublishedPendingAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(DeleteUnpublishedPendingSql, cancellationToken: cancellationToken));
-    }
-
     private const string SelectListSql = "SELECT related_id FROM article_related WHERE article_id = @Id ORDER BY position";
     private const string DeleteListSql = "DELETE FROM article_related WHERE article_id = @Id";
     private const string InsertListItemSql = "INSERT INTO article_related (article_id, position, related_id) VALUES (@Id, @Position, @RelatedId)";
+    private const string DeleteUnpublishedPendingSql = """
+        DELETE FROM article_related_pending
+        WHERE article_id = @Id AND EXISTS (SELECT 1 FROM articles WHERE id = @Id AND status <> 'published')
+        """;
+
     private const string DeletePendingSql = """
         DELETE FROM article_related_pending
         WHERE article_id = @Id AND EXISTS (SELECT 1 FROM articles WHERE id = @Id AND headline = @Headline)
         """;
+
+    /// <summary>Takes a piece that is no longer published off the queue (its page is not shown), unless it came back meanwhile.</summary>
+    public static Task DeleteUnpublishedPendingAsync(SqliteTransaction transaction, long id, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(DeleteUnpublishedPendingSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Stores a list computed from <paramref name="headline"/> (rewriting it only when it changed) and takes the piece

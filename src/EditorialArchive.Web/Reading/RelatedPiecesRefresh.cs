@@ -1,3 +1,4 @@
+using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 
 namespace EditorialArchive.Web.Reading;
@@ -12,22 +13,34 @@ public sealed class RelatedPiecesRefresh(SqliteConnectionFactory connections, Se
     /// <summary>How many related pieces a page shows.</summary>
     public const int RelatedCount = 3;
 
+    // One batch at a time: a batch computed from an older state must not be stored after a newer one.
+    private readonly SemaphoreSlim oneBatch = new(1, 1);
+
     /// <summary>Computes and stores up to <paramref name="limit"/> due lists; returns how many were due.</summary>
     public async Task<int> RefreshBatchAsync(int limit, CancellationToken cancellationToken)
     {
-        var due = await related.ListPendingAsync(limit, cancellationToken);
-        if (due.Count < limit)
+        await oneBatch.WaitAsync(cancellationToken);
+        try
         {
-            await related.DeleteUnpublishedPendingAsync(cancellationToken);
+            return await RefreshBatchCoreAsync(limit, cancellationToken);
         }
+        finally
+        {
+            oneBatch.Release();
+        }
+    }
 
+    private async Task<int> RefreshBatchCoreAsync(int limit, CancellationToken cancellationToken)
+    {
+        // An idle round is this one read; pieces no longer published leave the queue in the same write as the lists.
+        var due = await related.ListPendingAsync(limit, cancellationToken);
         if (due.Count == 0)
         {
             return 0;
         }
 
         var lists = new List<(PendingRelatedPiece Piece, IReadOnlyList<long> RelatedIds)>(due.Count);
-        foreach (var piece in due)
+        foreach (var piece in due.Where(p => p.Status == ArticleStatus.Published))
         {
             var found = await ComputeAsync(piece.Id, piece.Language, piece.Headline, cancellationToken);
             lists.Add((piece, [.. found.Select(p => p.Id)]));
@@ -35,6 +48,11 @@ public sealed class RelatedPiecesRefresh(SqliteConnectionFactory connections, Se
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
+        foreach (var piece in due.Where(p => p.Status != ArticleStatus.Published))
+        {
+            await RelatedPiecesRepository.DeleteUnpublishedPendingAsync(transaction, piece.Id, cancellationToken);
+        }
+
         foreach (var (piece, relatedIds) in lists)
         {
             await RelatedPiecesRepository.ReplaceAsync(transaction, piece.Id, piece.Headline, relatedIds, cancellationToken);

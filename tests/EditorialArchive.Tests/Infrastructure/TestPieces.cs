@@ -2,6 +2,7 @@ using Dapper;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Hosting;
+using EditorialArchive.Web.Reading;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +59,21 @@ public static class TestPieces
                 BodyHtml = body is null ? null : app.Services.GetRequiredService<MarkdownRenderer>().RenderHtml(body),
                 Now = UtcInstant.Format(DateTimeOffset.UtcNow.AddSeconds(2)),
             });
+        await Written(app);
+    }
+
+    /// <summary>
+    /// What the background related-pieces refresher does each round, until nothing is due, then tells the page cache:
+    /// tests call it so that no list is stored (and no page evicted) behind their back.
+    /// </summary>
+    public static async Task RefreshRelatedAsync<T>(WebApplicationFactory<T> app)
+        where T : class
+    {
+        var refresh = app.Services.GetRequiredService<RelatedPiecesRefresh>();
+        while (await refresh.RefreshBatchAsync(100, CancellationToken.None) > 0)
+        {
+        }
+
         await Written(app);
     }
 

@@ -53,6 +53,8 @@ public sealed partial class StatementCountTests(StatementCountTests.App app) : I
 
                 var lone = await TestPieces.InsertAsync(this, "Solitary missive", postedAt: new DateTimeOffset(1989, 1, 1, 3, 0, 0, TimeSpan.Zero), section: "letters");
                 await TestPieces.LinkAsync(this, many[9], few[0]);
+                // Counted pages read stored related lists; a piece still waiting for its first one also asks the index.
+                await TestPieces.RefreshRelatedAsync(this);
                 ManyArticleUrl = ArticleUrls.Article(Languages.English, many[9], "zeppelin-note-10");
                 LoneArticleUrl = ArticleUrls.Article(Languages.English, lone, "solitary-missive");
                 seeded = true;

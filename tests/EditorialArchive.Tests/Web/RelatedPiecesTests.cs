@@ -2,8 +2,6 @@ using Dapper;
 using EditorialArchive.Tests.Infrastructure;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
-using EditorialArchive.Web.Hosting;
-using EditorialArchive.Web.Reading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditorialArchive.Tests.Web;
@@ -24,7 +22,7 @@ public sealed class RelatedPiecesTests(ArchiveAppFactory app) : IClassFixture<Ar
         var koreanPlan = await TestPieces.InsertAsync(app, "항만 준설 계획 또 멈춰", Languages.Korean);
         var koreanCosts = await TestPieces.InsertAsync(app, "항만 준설 비용 계속 늘어", Languages.Korean);
 
-        await RefreshAllAsync();
+        await TestPieces.RefreshRelatedAsync(app);
 
         Assert.Contains(costs, await StoredAsync(dredging));
         Assert.DoesNotContain(orchard, await StoredAsync(dredging));
@@ -40,7 +38,7 @@ public sealed class RelatedPiecesTests(ArchiveAppFactory app) : IClassFixture<Ar
     {
         var levee = await TestPieces.InsertAsync(app, "Levee inspections find cracks");
         var leveeFunds = await TestPieces.InsertAsync(app, "Levee repair funds approved");
-        await RefreshAllAsync();
+        await TestPieces.RefreshRelatedAsync(app);
         Assert.Contains(leveeFunds, await StoredAsync(levee));
         var url = ArticleUrls.Article(Languages.English, levee, "levee-inspections-find-cracks");
         using var reader = app.CreateBrowserlessClient();
@@ -49,7 +47,7 @@ public sealed class RelatedPiecesTests(ArchiveAppFactory app) : IClassFixture<Ar
         await TestPieces.UpdateAsync(app, leveeFunds, status: ArticleStatus.Unpublished);
 
         Assert.DoesNotContain("Levee repair funds approved", (await Html.GetAsync(reader, url)).QuerySelectorAll(".related li a").Select(a => a.Text()));
-        await RefreshAllAsync();
+        await TestPieces.RefreshRelatedAsync(app);
         Assert.DoesNotContain(leveeFunds, await StoredAsync(levee));
     }
 
@@ -58,24 +56,13 @@ public sealed class RelatedPiecesTests(ArchiveAppFactory app) : IClassFixture<Ar
     {
         var tram = await TestPieces.InsertAsync(app, "Tramline extension delayed");
         var glacier = await TestPieces.InsertAsync(app, "Glacier retreat measured");
-        await RefreshAllAsync();
+        await TestPieces.RefreshRelatedAsync(app);
         Assert.DoesNotContain(glacier, await StoredAsync(tram));
 
         await TestPieces.UpdateAsync(app, tram, headline: "Glacier tramline extension delayed");
-        await RefreshAllAsync();
+        await TestPieces.RefreshRelatedAsync(app);
 
         Assert.Contains(glacier, await StoredAsync(tram));
-    }
-
-    /// <summary>What the background refresher does each round, until nothing is due; then the page cache is told.</summary>
-    private async Task RefreshAllAsync()
-    {
-        var refresh = app.Services.GetRequiredService<RelatedPiecesRefresh>();
-        while (await refresh.RefreshBatchAsync(100, CancellationToken.None) > 0)
-        {
-        }
-
-        await app.Services.GetRequiredService<ArchivePageCache>().EvictAsync();
     }
 
     private async Task<List<long>> StoredAsync(long id)

@@ -5,8 +5,6 @@ using EditorialArchive.Tests.Infrastructure;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Hosting;
-using EditorialArchive.Web.Reading;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EditorialArchive.Tests.Web;
 
@@ -120,12 +118,7 @@ public sealed class TargetedEvictionTests(DeskAppFactory app) : IClassFixture<De
         }
 
         // The related lists of new pieces are computed in the background, and storing one evicts its page: settle them first.
-        var refresh = app.Services.GetRequiredService<RelatedPiecesRefresh>();
-        while (await refresh.RefreshBatchAsync(100, CancellationToken.None) > 0)
-        {
-        }
-
-        await app.Services.GetRequiredService<ArchivePageCache>().EvictAsync();
+        await TestPieces.RefreshRelatedAsync(app);
         using var reader = app.CreateBrowserlessClient();
         return new Pieces(editor, x, await CanonicalUrlAsync(reader, "en", x), k, await CanonicalUrlAsync(reader, "ko", k), y, await CanonicalUrlAsync(reader, "en", y));
     }
