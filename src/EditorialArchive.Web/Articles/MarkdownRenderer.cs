@@ -23,17 +23,21 @@ public sealed class MarkdownRenderer
 
     public string RenderHtml(string markdown)
     {
-        MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(markdown, pipeline);
+            return Render(markdown);
         }
-        catch (ArgumentException) when (IsNestedBeyondParser(markdown))
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
-            // The desk refuses such text (DeskOptions.MaxMarkdownNesting); text from an import still renders, as plain text.
+            // Markdig's own depth limit, met while parsing or rendering ("[[[[…" nests links). The desk refuses such
+            // text (DeskOptions.MaxMarkdownNesting); text from an import still renders, as plain text.
             return $"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>\n";
         }
+    }
 
+    private string Render(string markdown)
+    {
+        var document = Markdown.Parse(markdown, pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!IsSafeUrl(link.Url))
@@ -106,8 +110,6 @@ public sealed class MarkdownRenderer
 
         return deepest;
     }
-
-    private bool IsNestedBeyondParser(string markdown) => NestingDepth(markdown) == int.MaxValue;
 
     /// <summary>Relative URLs and the safe schemes pass; anything with another scheme does not.</summary>
     public static bool IsSafeUrl(string? url)

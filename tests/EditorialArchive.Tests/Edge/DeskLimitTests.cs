@@ -60,7 +60,7 @@ public sealed class DeskLimitTests(DeskAppFactory app) : IClassFixture<DeskAppFa
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await Html.GetAsync(editor, response.Headers.Location!.OriginalString);
-        Assert.Contains("too large to read", page.QuerySelector(".notice-error")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("could not be read", page.QuerySelector(".notice-error")!.Text(), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(DeskPages.ArticleForm));
         Assert.Empty(await DeskListHeadlinesAsync(editor, "Too big"));
     }
@@ -75,10 +75,56 @@ public sealed class DeskLimitTests(DeskAppFactory app) : IClassFixture<DeskAppFa
         using var response = await DeskPages.EditAsync(editor, id, junk);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/admin/articles/{id}/edit?refused=form-too-large", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/admin/articles/{id}/edit?refused=form-unreadable", response.Headers.Location!.OriginalString);
         var page = await Html.GetAsync(editor, response.Headers.Location.OriginalString);
-        Assert.Contains("too large to read", page.QuerySelector(".notice-error")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("could not be read", page.QuerySelector(".notice-error")!.Text(), StringComparison.Ordinal);
         Assert.Equal("Many fields", (await DeskPages.StoredAsync(app, id)).Headline);
+    }
+
+    [Fact]
+    public async Task A_form_value_with_a_nul_gets_the_form_page_with_a_message_not_a_400()
+    {
+        using var editor = await SignedInEditorAsync("limits-nul@example.com");
+        var page = await Html.GetAsync(editor, "/admin/articles/new");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var body = new StringContent($"Headline=Nul%00here&Body=Kept&SectionSlug=editorial&__RequestVerificationToken={Uri.EscapeDataString(token)}",
+            System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var response = await editor.PostAsync("/admin/articles/new", body);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var answer = await Html.GetAsync(editor, response.Headers.Location!.OriginalString);
+        Assert.Contains("could not be read", answer.QuerySelector(".notice-error")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Noncharacters_are_stored_as_replacement_characters_instead_of_failing_the_save()
+    {
+        using var editor = await SignedInEditorAsync("limits-nonchar@example.com");
+        var id = await DeskPages.CreateAsync(editor, "Odd \uFFFE headline", body: "Body \uFDD0 text &#14; entity");
+        var stored = await DeskPages.StoredAsync(app, id);
+        Assert.Equal("Odd \uFFFD headline", stored.Headline);
+        Assert.Equal("Body \uFFFD text &#14; entity", stored.BodyMarkdown);
+
+        // The entity renders as U+000E, which XML cannot carry: the feed must still be well-formed.
+        await DeskPages.StepOkAsync(editor, id, "publish");
+        using var reader = app.CreateBrowserlessClient();
+        foreach (var feed in new[] { "/en/rss.xml", "/en/atom.xml" })
+        {
+            var xml = await Xml.GetAsync(reader, feed, feed.EndsWith("rss.xml", StringComparison.Ordinal) ? "application/rss+xml" : "application/atom+xml");
+            Assert.Contains(xml.Descendants(), e => e.Value.Contains("Body \uFFFD text", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task An_rss_description_is_html_encoded_so_that_feed_readers_show_it_as_text()
+    {
+        using var editor = await SignedInEditorAsync("limits-rss@example.com");
+        var id = await DeskPages.CreateAsync(editor, "Encoded summary", body: "Text &lt;script&gt;alert(1)&lt;/script&gt; here");
+        await DeskPages.StepOkAsync(editor, id, "publish");
+        using var reader = app.CreateBrowserlessClient();
+        var rss = await Xml.GetAsync(reader, "/en/rss.xml", "application/rss+xml");
+        var description = rss.Descendants("item").First(i => (string?)i.Element("title") == "Encoded summary").Element("description")!.Value;
+        Assert.Equal("Text &lt;script&gt;alert(1)&lt;/script&gt; here", description);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace EditorialArchive.Web.Controllers.Admin;
 /// <summary>
 /// Reads the create/edit form up to <see cref="DeskOptions.MaxFormBytes"/> before antiforgery does, so that a field
 /// over its own limit (a 10 MB body) is bound and refused beside the field with the text kept. A form larger than
-/// that, or one the form reader refuses (too many fields, a broken body), is not read: the editor is sent back to the
+/// that, or one the form reader refuses (too many fields, a %00 in a value), is not read: the editor is sent back to the
 /// form with <see cref="RefusedQuery"/>, whose page says why, instead of the framework's bare 400.
 /// </summary>
 public sealed class DeskFormLimitsFilter(IOptions<DeskOptions> options) : IAsyncAuthorizationFilter
@@ -19,12 +19,12 @@ public sealed class DeskFormLimitsFilter(IOptions<DeskOptions> options) : IAsync
     public const int Order = -3000;
 
     /// <summary>Query value of the form page after a form that was too large to read.</summary>
-    public const string RefusedQuery = "refused=form-too-large";
+    public const string RefusedQuery = "refused=form-unreadable";
 
     /// <summary>The form page's message for <see cref="RefusedQuery"/>.</summary>
     public static string RefusedMessage(long limit) =>
-        $"The form you sent was too large to read (the desk takes at most {limit / (1024.0 * 1024.0):0.#} MB), so nothing of it was saved. "
-        + "Go back in your browser to get your text, then shorten it: a body holds at most 200,000 characters.";
+        $"The form you sent could not be read: it was larger than {limit / (1024.0 * 1024.0):0.#} MB, had too many fields or held a NUL character, "
+        + "so nothing of it was saved. Go back in your browser to get your text, then shorten it (a body holds at most 200,000 characters).";
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
@@ -60,6 +60,7 @@ public sealed class DeskFormLimitsFilter(IOptions<DeskOptions> options) : IAsync
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
+            // Beyond the limits, or a %00 (the form decoder refuses NUL): the framework would answer a bare 400.
             context.Result = BackToForm(request);
         }
     }
