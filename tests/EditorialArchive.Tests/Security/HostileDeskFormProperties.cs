@@ -87,8 +87,13 @@ public sealed class HostileDeskFormProperties(DeskAppFactory app) : IClassFixtur
         {
             var input = new ArticleFormInput
             {
-                Headline = form["Headline"], Slug = form["Slug"], Byline = form["Byline"], Body = form["Body"],
-                ExternalUrl = form["ExternalUrl"], ExternalTitle = form["ExternalTitle"], CorrectionNote = form["Byline"],
+                Headline = form["Headline"],
+                Slug = form["Slug"],
+                Byline = form["Byline"],
+                Body = form["Body"],
+                ExternalUrl = form["ExternalUrl"],
+                ExternalTitle = form["ExternalTitle"],
+                CorrectionNote = form["Byline"],
             };
             Validator.TryValidateObject(input, new ValidationContext(input), [], validateAllProperties: true);
             _ = SlugGenerator.IsValid(form["Slug"]);
