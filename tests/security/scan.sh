@@ -35,13 +35,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in wapiti sqlmap; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "== installing $tool"
-    if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wapiti sqlmap >/dev/null
-    else sudo apt-get install -y -qq wapiti sqlmap >/dev/null; fi
-  fi
-done
+if ! command -v wapiti >/dev/null || ! command -v sqlmap >/dev/null; then
+  echo "== installing wapiti and sqlmap (Debian)"
+  as_root=(); [ "$(id -u)" = 0 ] || as_root=(sudo)
+  "${as_root[@]}" apt-get update -qq >/dev/null
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wapiti sqlmap >/dev/null \
+    || { echo "could not install wapiti and sqlmap"; exit 2; }
+fi
 
 echo "== publishing the app (Release) to $APP_DIR"
 dotnet publish "$ROOT/src/EditorialArchive.Web" -c Release -o "$APP_DIR" --nologo -v quiet >/dev/null
