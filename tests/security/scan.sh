@@ -77,8 +77,23 @@ wapiti_status=0
 # No -x exclusions: wapiti 3.0.4's wildcard_translate builds "\Z(?ms)", which Python 3.11's re refuses (Debian
 # bookworm), so any -x aborts the run. The desk's sign-in page is public anyway; the desk itself needs a cookie.
 # "/" only redirects, and wapiti does not crawl past a redirect: start it on each edition and the search page too.
-wapiti -u "$BASE/" --scope folder --flush-session -s "$BASE/en/" -s "$BASE/ko/" -s "$BASE/en/search?q=seoul" \
-  -s "$BASE/ko/search?q=%EC%84%9C%EC%9A%B8" -s "$BASE/en/archive" -s "$BASE/en/rss.xml" -s "$BASE/sitemap.xml" \
+# wapiti 3.0.4's explorer here attacks its start URLs but follows no link from them (seen: 8 start URLs, 8 found),
+# so every public address is given as a start URL: what the home pages, sitemaps and archive pages link to.
+start_urls=("$BASE/en/" "$BASE/ko/" "$BASE/en/search?q=seoul" "$BASE/ko/search?q=%EC%84%9C%EC%9A%B8" "$BASE/en/rss.xml" \
+  "$BASE/sitemap.xml" "$BASE/news-sitemap.xml" "$BASE/robots.txt")
+for page in /en/ /ko/ /en/archive /ko/archive /sitemap.xml; do
+  while IFS= read -r path; do start_urls+=("$BASE$path"); done < <(curl -fsS --compressed "$BASE$page" \
+    | grep -oE '(href="|<loc>)(http://127\.0\.0\.1:[0-9]+)?/[^"<#]*' | sed -E 's#^(href="|<loc>)(http://127\.0\.0\.1:[0-9]+)?##' \
+    | grep -vE '^/(admin|css|js|img|favicon)' | sed 's/&amp;/\&/g')
+done
+for url in $(curl -fsS --compressed "$BASE/sitemap.xml" | grep -oE '<loc>[^<]+' | sed 's/<loc>//'); do
+  while IFS= read -r loc; do start_urls+=("$loc"); done < <(curl -fsS --compressed "$url" | grep -oE '<loc>[^<]+' | sed 's/<loc>//')
+done
+mapfile -t start_urls < <(printf '%s\n' "${start_urls[@]}" | sort -u)
+echo "-- wapiti start URLs: ${#start_urls[@]}"
+start_args=()
+for url in "${start_urls[@]}"; do start_args+=(-s "$url"); done
+wapiti -u "$BASE/" --scope folder --flush-session "${start_args[@]}" \
   --store-session "$WORK/wapiti-session" --store-config "$WORK/wapiti-config" \
   --max-scan-time "$WAPITI_SECONDS" --max-attack-time $((WAPITI_SECONDS / 6)) --max-links-per-page 40 \
   -f json -o "$WORK/wapiti.json" -v 1 --no-bugreport >"$WORK/wapiti.log" 2>&1 || wapiti_status=$?
@@ -98,7 +113,7 @@ wapiti_urls=$(grep -c '^\[+\] GET\|^\[+\] POST' "$WORK/wapiti.log" || true)
 echo "-- wapiti: $wapiti_vulns vulnerabilities, $wapiti_accepted accepted header notes, $wapiti_anomalies anomalies, $wapiti_notes notes"
 jq -r '.vulnerabilities, .anomalies, (.additionals // {}) | to_entries[] | select(.value | length > 0)
        | .key as $k | .value[] | "   \($k): \(.method) \(.path) \(.parameter // "") \(.info)"' "$WORK/wapiti.json" | head -n 40
-summary+=("wapiti      public pages                 vulnerabilities=$wapiti_vulns accepted=$wapiti_accepted anomalies=$wapiti_anomalies notes=$wapiti_notes")
+summary+=("wapiti      ${#start_urls[@]} public addresses     vulnerabilities=$wapiti_vulns accepted=$wapiti_accepted anomalies=$wapiti_anomalies notes=$wapiti_notes")
 findings=$((findings + wapiti_vulns + wapiti_anomalies))
 
 # Runs sqlmap on one target; a finding is a non-empty "log" file in its output folder (sqlmap writes the injection
