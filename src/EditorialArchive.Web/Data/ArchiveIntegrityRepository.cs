@@ -55,6 +55,12 @@ public sealed class ArchiveIntegrityRepository(SqliteConnectionFactory connectio
         LIMIT 20
         """;
 
+    // Every save is made over the version the editor loaded and moves it on by one: two revisions of one version
+    // would be two saves over the same version, one of which overwrote the other unseen (a lost update).
+    private const string CountDuplicateRevisionVersionsSql = """
+        SELECT count(*) FROM (SELECT 1 FROM article_revisions GROUP BY article_id, version HAVING count(*) > 1)
+        """;
+
     /// <summary>Every problem found, in words; empty when the archive is whole.</summary>
     public async Task<IReadOnlyList<string>> CheckAsync(CancellationToken cancellationToken)
     {
@@ -96,6 +102,12 @@ public sealed class ArchiveIntegrityRepository(SqliteConnectionFactory connectio
         if (halfWritten.Count > 0)
         {
             problems.Add($"half-written pieces (current text is not the newest revision): {string.Join(", ", halfWritten)}");
+        }
+
+        var duplicates = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountDuplicateRevisionVersionsSql, cancellationToken: cancellationToken));
+        if (duplicates > 0)
+        {
+            problems.Add($"revisions: {duplicates} versions stored twice (a save over a version someone else had already saved over)");
         }
 
         return problems;

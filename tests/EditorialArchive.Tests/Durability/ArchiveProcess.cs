@@ -16,13 +16,16 @@ public sealed partial class ArchiveProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder log = new();
 
-    private ArchiveProcess(Process process, Uri address)
+    private ArchiveProcess(Process process, Uri address, string databasePath)
     {
         this.process = process;
         Address = address;
+        DatabasePath = databasePath;
     }
 
     public Uri Address { get; }
+
+    public string DatabasePath { get; }
 
     public static string WebDll => Path.Combine(AppContext.BaseDirectory, "EditorialArchive.Web.dll");
 
@@ -44,7 +47,7 @@ public sealed partial class ArchiveProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = StartInfo(databasePath, ["--urls", address.ToString()], settings);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var app = new ArchiveProcess(process, address);
+        var app = new ArchiveProcess(process, address, databasePath);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
