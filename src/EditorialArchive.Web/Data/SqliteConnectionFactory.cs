@@ -42,8 +42,6 @@ public sealed class SqliteConnectionFactory
         DapperConfiguration.EnsureConfigured();
     }
 
-    private const string SynchronousFullSql = "PRAGMA synchronous = FULL";
-
     public string ConnectionString { get; }
 
     public string DataSource { get; }
@@ -57,14 +55,6 @@ public sealed class SqliteConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // synchronous is per connection, not stored in the file: FULL, so that a commit the desk acknowledged
-            // survives a power loss as well as a crash of the process (Data/DURABILITY.md has the reasoning).
-            using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = SynchronousFullSql;
-                pragma.ExecuteNonQuery();
-            }
-
             // The triggers that keep the search index and month counts in step call these (migration 003).
             ArchiveSqlFunctions.Register(connection, zone);
             opened?.Invoke(connection);
