@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using EditorialArchive.Tests.Infrastructure;
+using EditorialArchive.Web.Articles;
 
 namespace EditorialArchive.Tests.Edge;
 
@@ -116,6 +117,25 @@ public sealed class DeskLimitTests(DeskAppFactory app) : IClassFixture<DeskAppFa
     }
 
     [Fact]
+    public async Task A_correction_note_is_stored_clean_like_every_other_field()
+    {
+        using var editor = await SignedInEditorAsync("limits-note@example.com");
+        var id = await DeskPages.CreateAsync(editor, "Corrected piece");
+        await DeskPages.StepOkAsync(editor, id, "publish");
+        using var saved = await DeskPages.EditAsync(editor, id, new Dictionary<string, string>
+        {
+            ["Body"] = "Fixed paragraph.",
+            ["CorrectionNote"] = "Cafe\u0301 \u0007name \uFFFE fixed",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var stored = await DeskPages.StoredAsync(app, id);
+        using var reader = app.CreateBrowserlessClient();
+        var page = await Html.GetAsync(reader, ArticleUrls.Article(stored.Language, id, stored.Slug));
+        Assert.EndsWith(": Caf\u00e9 name \uFFFD fixed", page.QuerySelector(".correction")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_rss_description_is_html_encoded_so_that_feed_readers_show_it_as_text()
     {
         using var editor = await SignedInEditorAsync("limits-rss@example.com");
@@ -201,12 +221,15 @@ public sealed class DeskLimitTests(DeskAppFactory app) : IClassFixture<DeskAppFa
         Assert.Equal(body, (await DeskPages.StoredAsync(app, id)).BodyMarkdown);
     }
 
-    [Fact]
-    public void Markdown_nested_beyond_the_parser_renders_as_plain_text_instead_of_throwing()
+    [Theory]
+    [InlineData("> ")]
+    [InlineData("[")]
+    [InlineData("- ")]
+    public void Markdown_nested_beyond_the_parser_renders_as_plain_text_instead_of_throwing(string marker)
     {
-        var renderer = new EditorialArchive.Web.Articles.MarkdownRenderer();
-        var html = renderer.RenderHtml(NestedBody("> ", 5_000) + "<script>");
-        Assert.StartsWith("<p>&gt; &gt; ", html, StringComparison.Ordinal);
+        var renderer = new MarkdownRenderer();
+        var html = renderer.RenderHtml(NestedBody(marker, 5_000) + "<script>");
+        Assert.StartsWith("<p>" + System.Net.WebUtility.HtmlEncode(marker), html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Equal(int.MaxValue, renderer.NestingDepth(NestedBody("- ", 5_000)));
         Assert.Equal(3, renderer.NestingDepth("> - *deep*"));

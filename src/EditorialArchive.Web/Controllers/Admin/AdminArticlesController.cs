@@ -99,7 +99,7 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
             return View("Edit", await EditPageAsync(stored, input, cancellationToken));
         }
 
-        var result = await workflow.SaveAsync(id, input.Version, content, input.CorrectionNote, Actor(), cancellationToken);
+        var result = await workflow.SaveAsync(id, input.Version, content, DeskText.CleanOrNull(input.CorrectionNote), Actor(), cancellationToken);
         return await AnswerAsync(result, stored.Status == ArticleStatus.Published ? "Saved; the public page shows it now." : "Saved.", input, null, cancellationToken);
     }
 
