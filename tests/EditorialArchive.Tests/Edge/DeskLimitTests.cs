@@ -116,6 +116,29 @@ public sealed class DeskLimitTests(DeskAppFactory app) : IClassFixture<DeskAppFa
         }
     }
 
+    [Theory]
+    [InlineData("Headline", "\u007F\u0001", "Enter a headline.")]
+    [InlineData("Body", "\u0001\u0002 \u0003", "Write the body of the piece.")]
+    public async Task A_field_of_only_control_characters_is_refused_as_empty_beside_the_field(string field, string value, string message)
+    {
+        using var editor = await SignedInEditorAsync($"limits-empty-{field}@example.com");
+        var typed = new Dictionary<string, string> { ["Headline"] = "Kept headline", ["Body"] = "Kept body.", ["Byline"] = "\u0007", [field] = value };
+        using var response = await BrowserForm.SubmitAsync(editor, "/admin/articles/new", DeskPages.ArticleForm, typed);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(message, ErrorBeside(await Html.ParseAsync(response), field));
+    }
+
+    [Fact]
+    public async Task A_byline_of_only_control_characters_is_stored_as_no_byline()
+    {
+        using var editor = await SignedInEditorAsync("limits-empty-byline@example.com");
+        var id = await DeskPages.CreateAsync(editor, "No byline", extra: new Dictionary<string, string> { ["Byline"] = "\u0007\u0001", ["ExternalUrl"] = "https://example.com/", ["ExternalTitle"] = "\u0001 Elsewhere " });
+        var stored = await DeskPages.StoredAsync(app, id);
+        Assert.Null(stored.Byline);
+        Assert.Equal("Elsewhere", stored.ExternalTitle);
+    }
+
     [Fact]
     public async Task A_correction_note_is_stored_clean_like_every_other_field()
     {

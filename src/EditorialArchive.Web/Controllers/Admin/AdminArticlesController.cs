@@ -5,6 +5,7 @@ using EditorialArchive.Web.Configuration;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 
 namespace EditorialArchive.Web.Controllers.Admin;
@@ -106,7 +107,24 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
     /// <summary>Checks what the form cannot (slug form, section, counterpart); null with errors beside the fields.</summary>
     private async Task<ArticleContent?> ValidateAsync(ArticleFormInput input, string language, long? selfId, CancellationToken cancellationToken)
     {
-        var slug = string.IsNullOrWhiteSpace(input.Slug) ? SlugGenerator.FromHeadline(input.Headline) : input.Slug.Trim();
+        // Validated as stored: a headline of only control characters is no headline.
+        var headline = DeskText.Clean(input.Headline ?? "").Trim();
+        if (headline.Length == 0 && ModelState.GetFieldValidationState(nameof(input.Headline)) != ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError(nameof(input.Headline), "Enter a headline.");
+        }
+
+        var body = input.Body is { Length: <= ArticleFormInput.MaxBodyLength } typed
+            // Browsers send CRLF from a textarea; stored text uses LF, so an untouched body compares equal.
+            ? DeskText.Clean(typed.ReplaceLineEndings("\n"))
+            : "";
+        if (string.IsNullOrWhiteSpace(body) && ModelState.GetFieldValidationState(nameof(input.Body)) != ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError(nameof(input.Body), "Write the body of the piece.");
+        }
+
+        var byline = DeskText.Clean(input.Byline ?? "").Trim();
+        var slug = string.IsNullOrWhiteSpace(input.Slug) ? SlugGenerator.FromHeadline(headline) : input.Slug.Trim();
         if (!SlugGenerator.IsValid(slug))
         {
             ModelState.AddModelError(nameof(input.Slug), $"Use lower-case letters, digits and single hyphens between them, e.g. \"{SlugGenerator.FromHeadline(input.Headline)}\".");
@@ -126,7 +144,7 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
         CheckNesting(input);
 
         var externalUrl = string.IsNullOrWhiteSpace(input.ExternalUrl) ? null : input.ExternalUrl.Trim();
-        var externalTitle = string.IsNullOrWhiteSpace(input.ExternalTitle) ? null : input.ExternalTitle.Trim();
+        var externalTitle = DeskText.Clean(input.ExternalTitle ?? "").Trim() is { Length: > 0 } title ? title : null;
         if (input.CounterpartId is { } counterpartId)
         {
             if (externalUrl is not null)
@@ -169,10 +187,9 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
         }
 
         return new ArticleContent(
-            DeskText.Clean(input.Headline).Trim(), slug, language, input.SectionSlug, string.IsNullOrWhiteSpace(input.Byline) ? null : DeskText.Clean(input.Byline).Trim(),
-            // Browsers send CRLF from a textarea; stored text uses LF, so an untouched body compares equal.
-            DeskText.Clean(input.Body.ReplaceLineEndings("\n")), input.CounterpartId, input.CounterpartId is null ? externalUrl : null,
-            input.CounterpartId is null ? DeskText.CleanOrNull(externalTitle) : null);
+            headline, slug, language, input.SectionSlug, byline.Length == 0 ? null : byline,
+            body, input.CounterpartId, input.CounterpartId is null ? externalUrl : null,
+            input.CounterpartId is null ? externalTitle : null);
     }
 
     /// <summary>The preview, or none (with the message beside the body) when the body nests too deeply.</summary>
