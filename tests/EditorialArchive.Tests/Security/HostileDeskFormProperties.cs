@@ -170,6 +170,18 @@ public sealed class HostileDeskFormProperties(DeskAppFactory app) : IClassFixtur
             if (Interlocked.Increment(ref saved) % 5 == 0)
             {
                 await DeskPages.StepOkAsync(editor, id, "publish");
+
+                // An update of the published piece with more of the input, a correction note among it.
+                using var update = await DeskPages.EditAsync(editor, id, new Dictionary<string, string>
+                {
+                    ["Byline"] = WellFormedText.Of(form["ExternalTitle"]),
+                    ["Body"] = WellFormedText.Of(form["Headline"] + "\n\n" + form["Body"]),
+                    ["CorrectionNote"] = WellFormedText.Of(form["Byline"]),
+                });
+                await HostileResponses.AssertHarmlessAsync(update, $"update of {id}", request);
+                Assert.True(update.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.UnprocessableEntity, $"update of {id} answered {(int)update.StatusCode}");
+
+                stored = await DeskPages.StoredAsync(app, id);
                 using var article = await editor.GetAsync(ArticleUrls.Article(stored.Language, id, stored.Slug));
                 Assert.Equal(HttpStatusCode.OK, article.StatusCode);
                 await HostileResponses.AssertHarmlessAsync(article, $"article {id}", request);
