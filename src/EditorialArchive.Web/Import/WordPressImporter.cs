@@ -1,0 +1,227 @@
+using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Hosting;
+
+namespace EditorialArchive.Web.Import;
+
+/// <summary>
+/// <c>import wordpress FILE.xml</c>: a WordPress export into the archive, in one transaction (a malformed file, a
+/// cancelled run or a dry run leaves the archive as it was). Items are read one at a time; new pieces are stored a
+/// batch at a time through <see cref="BulkArticleWriter"/> (one statement per batch for the search index), and each
+/// item is recorded in <c>import_sources</c> with its hash, so a second import of the same file changes nothing and a
+/// newer file updates what changed, as a new revision, unless an editor changed the piece since (a conflict warning).
+/// </summary>
+public sealed class WordPressImporter(
+    SqliteConnectionFactory connections,
+    ArticleRevisionRepository revisions,
+    ArticleDeskRepository desk,
+    MarkdownRenderer markdown,
+    ArchivePageCache pageCache,
+    TimeProvider clock)
+{
+    /// <summary>The revisions an import writes name this actor.</summary>
+    public const string Actor = "wordpress-import";
+
+    private const int BatchSize = 500;
+
+    /// <summary>Imports the export; <paramref name="progress"/> is called after every item with the number of items read.</summary>
+    public async Task<WordPressImportReport> ImportAsync(Stream input, WordPressImportOptions options, Action<int>? progress, CancellationToken cancellationToken)
+    {
+        var report = new WordPressImportReport { DryRun = options.DryRun };
+        var mapper = new WordPressPostMapper(options, report);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var sections = BulkArticleWriter.ListSections(connection);
+        foreach (var section in options.SectionMap.Values.Append(options.DefaultSection).Distinct(StringComparer.Ordinal))
+        {
+            if (!sections.ContainsKey(section))
+            {
+                throw new ArgumentException($"There is no section '{section}' (sections: {string.Join(", ", sections.Keys.Order(StringComparer.Ordinal))}).");
+            }
+        }
+
+        await using var transaction = connection.BeginTransaction();
+        using var articles = new BulkArticleWriter(connection);
+        using var sources = new ImportSourceWriter(connection);
+        articles.Enlist(transaction);
+        sources.Enlist(transaction);
+        var now = UtcInstant.Format(clock.GetUtcNow());
+        var pending = new List<ImportedPiece>(BatchSize);
+        var seen = new HashSet<long>();
+        using var reader = new WxrReader(input);
+        string? source = null;
+        while (ReadNext(reader) is { } item)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            source ??= reader.Channel.Source;
+            report.Items++;
+            if (!seen.Add(item.PostId))
+            {
+                report.Skip("duplicate post id");
+                report.Warn(item.PostId, "appears twice in the file: the second is left out");
+            }
+            else
+            {
+                switch (mapper.Map(item, reader.Channel))
+                {
+                    case ImportedPiece piece when sources.FindImported(source, piece.SourceId) is { } existing:
+                        await UpdateAsync(transaction, sources, existing, piece, report, now, cancellationToken);
+                        break;
+                    case ImportedPiece piece:
+                        pending.Add(piece);
+                        if (pending.Count == BatchSize)
+                        {
+                            InsertBatch(articles, sources, sections, source, pending, report, now);
+                        }
+
+                        break;
+                    case SkippedItem skipped:
+                        report.Skip(skipped.Reason);
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            progress?.Invoke(report.Items);
+        }
+
+        if (source is not null)
+        {
+            InsertBatch(articles, sources, sections, source, pending, report, now);
+            LinkTranslations(sources, source, report);
+        }
+
+        if (options.DryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await pageCache.EvictAsync();
+        }
+
+        return report;
+    }
+
+    // The transaction is not committed: leaving ImportAsync through this exception undoes everything written so far.
+    private static WxrItem? ReadNext(WxrReader reader)
+    {
+        try
+        {
+            return reader.ReadNextItem();
+        }
+        catch (WxrFormatException ex)
+        {
+            throw new WxrFormatException(ex.Message + " Nothing was imported.", ex.Line, ex.Column);
+        }
+    }
+
+    private void InsertBatch(
+        BulkArticleWriter articles, ImportSourceWriter sources, Dictionary<string, long> sections, string source, List<ImportedPiece> pending, WordPressImportReport report, string now)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var rows = pending.Select(piece => new BulkArticle(
+            piece.Slug, piece.Language, piece.Headline, sections[piece.SectionSlug], piece.Byline, piece.BodyMarkdown, markdown.RenderHtml(piece.BodyMarkdown),
+            piece.Status, Format(piece.PostedAt), Format(piece.UpdatedAt), now, now, Version: 1)).ToList();
+        var firstId = articles.InsertArticles(rows);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var piece = pending[i];
+            var id = firstId + i;
+            sources.InsertSource(id, source, piece, importedVersion: 1, now);
+            if (piece.PublishAt is { } publishAt)
+            {
+                sources.SetPublishAt(id, UtcInstant.Format(publishAt));
+            }
+
+            StoreAddresses(sources, id, piece, report, now);
+        }
+
+        report.Imported += pending.Count;
+        pending.Clear();
+    }
+
+    private async Task UpdateAsync(
+        Microsoft.Data.Sqlite.SqliteTransaction transaction, ImportSourceWriter sources, ImportedState existing, ImportedPiece piece, WordPressImportReport report, string now,
+        CancellationToken cancellationToken)
+    {
+        if (existing.ContentHash == piece.ContentHash)
+        {
+            report.Unchanged++;
+            return;
+        }
+
+        if (existing.Version != existing.ImportedVersion)
+        {
+            report.Conflicts++;
+            report.Warn(piece.SourceId, $"changed in the file, but piece {existing.ArticleId} was changed here since the last import: not overwritten");
+            return;
+        }
+
+        // The state the last import left becomes a revision of its own, then the new one is saved as the next.
+        await revisions.InsertBaselineIfMissingAsync(transaction, existing.ArticleId, cancellationToken);
+        if (!sources.UpdatePiece(existing.ArticleId, existing.Version, piece, markdown.RenderHtml(piece.BodyMarkdown), now))
+        {
+            report.Conflicts++;
+            report.Warn(piece.SourceId, $"piece {existing.ArticleId} changed while importing: not overwritten");
+            return;
+        }
+
+        if (existing.PostedAt is not null && existing.Slug != piece.Slug)
+        {
+            await desk.RetireSlugAsync(transaction, existing.ArticleId, existing.Slug, piece.Slug, cancellationToken);
+        }
+
+        StoreAddresses(sources, existing.ArticleId, piece, report, now);
+        await revisions.InsertSnapshotAsync(transaction, existing.ArticleId, null, Actor, cancellationToken);
+        sources.UpdateSource(existing.ArticleId, piece, existing.Version + 1, now);
+        report.Updated++;
+    }
+
+    private static void StoreAddresses(ImportSourceWriter sources, long id, ImportedPiece piece, WordPressImportReport report, string now)
+    {
+        foreach (var slug in piece.FormerSlugs)
+        {
+            sources.InsertFormerSlug(id, slug, now);
+        }
+
+        foreach (var path in piece.LegacyPaths)
+        {
+            if (sources.InsertLegacyAddress(path, id) is { } holder)
+            {
+                report.Warn(piece.SourceId, $"old address {path} already leads to piece {holder}: kept there");
+            }
+            else
+            {
+                report.LegacyAddresses++;
+            }
+        }
+    }
+
+    private static void LinkTranslations(ImportSourceWriter sources, string source, WordPressImportReport report)
+    {
+        foreach (var pair in sources.ListUnlinkedTranslationPairs(source))
+        {
+            if (pair.EnglishLinked != 0 || pair.KoreanLinked != 0)
+            {
+                report.Warn(0, $"translation group {pair.TranslationGroup}: piece {(pair.EnglishLinked != 0 ? pair.EnglishId : pair.KoreanId)} already has another counterpart here: not linked");
+                continue;
+            }
+
+            sources.InsertTranslationLinks(pair.EnglishId, pair.KoreanId);
+            report.CounterpartLinks++;
+        }
+
+        foreach (var (group, firstSourceId, pieces) in sources.ListOddTranslationGroups(source))
+        {
+            report.Warn(firstSourceId, $"translation group {group} has {pieces} piece(s), not one English and one Korean: not linked");
+        }
+    }
+
+    private static string? Format(DateTimeOffset? instant) => instant is { } value ? UtcInstant.Format(value) : null;
+}
