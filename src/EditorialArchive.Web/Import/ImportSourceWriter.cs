@@ -7,8 +7,29 @@ namespace EditorialArchive.Web.Import;
 /// <summary>What the archive holds of an item imported before.</summary>
 public sealed record ImportedState(long ArticleId, string ContentHash, long ImportedVersion, long Version, string Slug, string? PostedAt);
 
-/// <summary>A pair of pieces the source calls translations of each other.</summary>
-public sealed record TranslationPair(long EnglishId, long KoreanId, string TranslationGroup, long EnglishLinked, long KoreanLinked);
+/// <summary>A pair of pieces the source calls translations of each other, and whether either has a counterpart already.</summary>
+public sealed class TranslationPair
+{
+    public long EnglishId { get; init; }
+
+    public long KoreanId { get; init; }
+
+    public string TranslationGroup { get; init; } = "";
+
+    public bool EnglishLinked { get; init; }
+
+    public bool KoreanLinked { get; init; }
+}
+
+/// <summary>A translation group that is not one English and one Korean piece.</summary>
+public sealed class OddTranslationGroup
+{
+    public string TranslationGroup { get; init; } = "";
+
+    public long FirstSourceId { get; init; }
+
+    public long Pieces { get; init; }
+}
 
 /// <summary>
 /// The import's reads and writes of <c>import_sources</c>, <c>legacy_addresses</c> and the pieces it updates, on one
@@ -164,8 +185,8 @@ public sealed class ImportSourceWriter : IDisposable
 
     private const string ListUnlinkedTranslationPairsSql = """
         SELECT e.article_id AS english_id, k.article_id AS korean_id, e.translation_group,
-               EXISTS (SELECT 1 FROM article_links l WHERE l.article_id = e.article_id AND l.kind = 'translation') AS english_linked,
-               EXISTS (SELECT 1 FROM article_links l WHERE l.article_id = k.article_id AND l.kind = 'translation') AS korean_linked
+               CAST(EXISTS (SELECT 1 FROM article_links l WHERE l.article_id = e.article_id AND l.kind = 'translation') AS INTEGER) AS english_linked,
+               CAST(EXISTS (SELECT 1 FROM article_links l WHERE l.article_id = k.article_id AND l.kind = 'translation') AS INTEGER) AS korean_linked
         FROM import_sources e
         JOIN articles ea ON ea.id = e.article_id AND ea.language = 'en'
         JOIN import_sources k ON k.source = e.source AND k.translation_group = e.translation_group AND k.article_id <> e.article_id
@@ -182,7 +203,7 @@ public sealed class ImportSourceWriter : IDisposable
         connection.Query<TranslationPair>(ListUnlinkedTranslationPairsSql, new { Source = source }, transaction).AsList();
 
     private const string ListOddTranslationGroupsSql = """
-        SELECT i.translation_group AS "Group", min(i.source_id) AS "FirstSourceId", count(*) AS "Pieces"
+        SELECT i.translation_group, min(i.source_id) AS first_source_id, count(*) AS pieces
         FROM import_sources i
         JOIN articles a ON a.id = i.article_id
         WHERE i.source = @Source AND i.translation_group IS NOT NULL
@@ -191,8 +212,8 @@ public sealed class ImportSourceWriter : IDisposable
         """;
 
     /// <summary>Translation groups that are not one English and one Korean piece (the archive links pairs only).</summary>
-    public IReadOnlyList<(string Group, long FirstSourceId, long Pieces)> ListOddTranslationGroups(string source) =>
-        connection.Query<(string, long, long)>(ListOddTranslationGroupsSql, new { Source = source }, transaction).AsList();
+    public IReadOnlyList<OddTranslationGroup> ListOddTranslationGroups(string source) =>
+        connection.Query<OddTranslationGroup>(ListOddTranslationGroupsSql, new { Source = source }, transaction).AsList();
 
     private const string InsertTranslationLinksSql = """
         INSERT INTO article_links (article_id, kind, target_language, target_article_id) VALUES

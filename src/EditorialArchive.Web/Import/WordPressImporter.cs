@@ -207,9 +207,9 @@ public sealed class WordPressImporter(
     {
         foreach (var pair in sources.ListUnlinkedTranslationPairs(source))
         {
-            if (pair.EnglishLinked != 0 || pair.KoreanLinked != 0)
+            if (pair.EnglishLinked || pair.KoreanLinked)
             {
-                report.Warn(0, $"translation group {pair.TranslationGroup}: piece {(pair.EnglishLinked != 0 ? pair.EnglishId : pair.KoreanId)} already has another counterpart here: not linked");
+                report.Warn(0, $"translation group {pair.TranslationGroup}: piece {(pair.EnglishLinked ? pair.EnglishId : pair.KoreanId)} already has another counterpart here: not linked");
                 continue;
             }
 
@@ -217,9 +217,9 @@ public sealed class WordPressImporter(
             report.CounterpartLinks++;
         }
 
-        foreach (var (group, firstSourceId, pieces) in sources.ListOddTranslationGroups(source))
+        foreach (var odd in sources.ListOddTranslationGroups(source))
         {
-            report.Warn(firstSourceId, $"translation group {group} has {pieces} piece(s), not one English and one Korean: not linked");
+            report.Warn(odd.FirstSourceId, $"translation group {odd.TranslationGroup} has {odd.Pieces} piece(s), not one English and one Korean: not linked");
         }
     }
 
