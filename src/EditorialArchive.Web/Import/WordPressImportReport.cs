@@ -14,6 +14,10 @@ public sealed class WordPressImportReport
 
     private readonly List<ImportWarning> warnings = [];
 
+    // The mapper (on the reading thread) and the writer (on the importing one) both report.
+    private readonly Lock gate = new();
+    private int excerptsNotKept;
+
     public int Items { get; set; }
 
     public int Imported { get; set; }
@@ -29,7 +33,7 @@ public sealed class WordPressImportReport
 
     public int LegacyAddresses { get; set; }
 
-    public int ExcerptsNotKept { get; set; }
+    public int ExcerptsNotKept => excerptsNotKept;
 
     public bool DryRun { get; set; }
 
@@ -47,25 +51,45 @@ public sealed class WordPressImportReport
 
     public void Warn(long sourceId, string message)
     {
-        WarningCount++;
-        if (warnings.Count < MaxWarningsKept)
+        lock (gate)
         {
-            warnings.Add(new ImportWarning(sourceId, message));
+            WarningCount++;
+            if (warnings.Count < MaxWarningsKept)
+            {
+                warnings.Add(new ImportWarning(sourceId, message));
+            }
         }
     }
 
-    public void Skip(string reason) => Skipped[reason] = Skipped.GetValueOrDefault(reason) + 1;
+    public void Skip(string reason)
+    {
+        lock (gate)
+        {
+            Skipped[reason] = Skipped.GetValueOrDefault(reason) + 1;
+        }
+    }
 
-    public void CountUnknownCategory(string name) => UnknownCategories[name] = UnknownCategories.GetValueOrDefault(name) + 1;
+    public void CountUnknownCategory(string name)
+    {
+        lock (gate)
+        {
+            UnknownCategories[name] = UnknownCategories.GetValueOrDefault(name) + 1;
+        }
+    }
 
     public void CountTag(string name)
     {
-        // Only the number of distinct tags is printed; past a bound, only the total matters.
-        if (Tags.Count < 10_000 || Tags.ContainsKey(name))
+        lock (gate)
         {
-            Tags[name] = Tags.GetValueOrDefault(name) + 1;
+            // Only the number of distinct tags is printed; past a bound, only the total matters.
+            if (Tags.Count < 10_000 || Tags.ContainsKey(name))
+            {
+                Tags[name] = Tags.GetValueOrDefault(name) + 1;
+            }
         }
     }
+
+    public void CountExcerptNotKept() => Interlocked.Increment(ref excerptsNotKept);
 
     /// <summary>The report as the verb prints it.</summary>
     public string Format(string file, TimeSpan elapsed)

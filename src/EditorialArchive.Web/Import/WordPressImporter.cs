@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Hosting;
@@ -45,29 +46,27 @@ public sealed class WordPressImporter(
         articles.Enlist(transaction);
         sources.Enlist(transaction);
         var now = UtcInstant.Format(clock.GetUtcNow());
-        var pending = new List<ImportedPiece>(BatchSize);
-        var seen = new HashSet<long>();
-        using var reader = new WxrReader(input);
+        var pending = new List<(ImportedPiece Piece, string BodyHtml)>(BatchSize);
+
+        // Two stages on two threads: reading, converting and rendering the posts; and the database writes, which are
+        // the other half of the work and must stay on this connection. The channel holds a bounded number of posts.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<MappedItem>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadAsync(input, mapper, channel.Writer, stop.Token), stop.Token);
         string? source = null;
-        while (ReadNext(reader) is { } item)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            source ??= reader.Channel.Source;
-            report.Items++;
-            if (!seen.Add(item.PostId))
+            await foreach (var mapped in channel.Reader.ReadAllAsync(stop.Token))
             {
-                report.Skip("duplicate post id");
-                report.Warn(item.PostId, "appears twice in the file: the second is left out");
-            }
-            else
-            {
-                switch (mapper.Map(item, reader.Channel))
+                source ??= mapped.Source;
+                report.Items++;
+                switch (mapped.Result)
                 {
                     case ImportedPiece piece when sources.FindImported(source, piece.SourceId) is { } existing:
-                        await UpdateAsync(transaction, sources, existing, piece, report, now, cancellationToken);
+                        await UpdateAsync(transaction, sources, existing, piece, mapped.BodyHtml!, report, now, cancellationToken);
                         break;
                     case ImportedPiece piece:
-                        pending.Add(piece);
+                        pending.Add((piece, mapped.BodyHtml!));
                         if (pending.Count == BatchSize)
                         {
                             InsertBatch(articles, sources, sections, source, pending, report, now);
@@ -80,11 +79,17 @@ public sealed class WordPressImporter(
                     default:
                         break;
                 }
-            }
 
-            progress?.Invoke(report.Items);
+                progress?.Invoke(report.Items);
+            }
+        }
+        finally
+        {
+            // Whatever stopped the writes, the reader must not wait for room in the channel.
+            await stop.CancelAsync();
         }
 
+        await reading; // a malformed file: its exception, after everything written is undone by the transaction's disposal
         if (source is not null)
         {
             InsertBatch(articles, sources, sections, source, pending, report, now);
@@ -104,6 +109,37 @@ public sealed class WordPressImporter(
         return report;
     }
 
+    private sealed record MappedItem(string Source, object Result, string? BodyHtml);
+
+    private async Task ReadAsync(Stream input, WordPressPostMapper mapper, ChannelWriter<MappedItem> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reader = new WxrReader(input);
+            var seen = new HashSet<long>();
+            while (ReadNext(reader) is { } item)
+            {
+                object result;
+                if (!seen.Add(item.PostId))
+                {
+                    mapper.Report.Warn(item.PostId, "appears twice in the file: the second is left out");
+                    result = new SkippedItem("duplicate post id");
+                }
+                else
+                {
+                    result = mapper.Map(item, reader.Channel);
+                }
+
+                var html = result is ImportedPiece piece ? markdown.RenderHtml(piece.BodyMarkdown) : null;
+                await output.WriteAsync(new MappedItem(reader.Channel.Source, result, html), cancellationToken);
+            }
+        }
+        finally
+        {
+            output.TryComplete();
+        }
+    }
+
     // The transaction is not committed: leaving ImportAsync through this exception undoes everything written so far.
     private static WxrItem? ReadNext(WxrReader reader)
     {
@@ -117,21 +153,22 @@ public sealed class WordPressImporter(
         }
     }
 
-    private void InsertBatch(
-        BulkArticleWriter articles, ImportSourceWriter sources, Dictionary<string, long> sections, string source, List<ImportedPiece> pending, WordPressImportReport report, string now)
+    private static void InsertBatch(
+        BulkArticleWriter articles, ImportSourceWriter sources, Dictionary<string, long> sections, string source, List<(ImportedPiece Piece, string BodyHtml)> pending,
+        WordPressImportReport report, string now)
     {
         if (pending.Count == 0)
         {
             return;
         }
 
-        var rows = pending.Select(piece => new BulkArticle(
-            piece.Slug, piece.Language, piece.Headline, sections[piece.SectionSlug], piece.Byline, piece.BodyMarkdown, markdown.RenderHtml(piece.BodyMarkdown),
-            piece.Status, Format(piece.PostedAt), Format(piece.UpdatedAt), now, now, Version: 1)).ToList();
+        var rows = pending.Select(p => new BulkArticle(
+            p.Piece.Slug, p.Piece.Language, p.Piece.Headline, sections[p.Piece.SectionSlug], p.Piece.Byline, p.Piece.BodyMarkdown, p.BodyHtml,
+            p.Piece.Status, Format(p.Piece.PostedAt), Format(p.Piece.UpdatedAt), now, now, Version: 1)).ToList();
         var firstId = articles.InsertArticles(rows);
         for (var i = 0; i < pending.Count; i++)
         {
-            var piece = pending[i];
+            var piece = pending[i].Piece;
             var id = firstId + i;
             sources.InsertSource(id, source, piece, importedVersion: 1, now);
             if (piece.PublishAt is { } publishAt)
@@ -147,8 +184,8 @@ public sealed class WordPressImporter(
     }
 
     private async Task UpdateAsync(
-        Microsoft.Data.Sqlite.SqliteTransaction transaction, ImportSourceWriter sources, ImportedState existing, ImportedPiece piece, WordPressImportReport report, string now,
-        CancellationToken cancellationToken)
+        Microsoft.Data.Sqlite.SqliteTransaction transaction, ImportSourceWriter sources, ImportedState existing, ImportedPiece piece, string bodyHtml,
+        WordPressImportReport report, string now, CancellationToken cancellationToken)
     {
         if (existing.ContentHash == piece.ContentHash)
         {
@@ -165,7 +202,7 @@ public sealed class WordPressImporter(
 
         // The state the last import left becomes a revision of its own, then the new one is saved as the next.
         await revisions.InsertBaselineIfMissingAsync(transaction, existing.ArticleId, cancellationToken);
-        if (!sources.UpdatePiece(existing.ArticleId, existing.Version, piece, markdown.RenderHtml(piece.BodyMarkdown), now))
+        if (!sources.UpdatePiece(existing.ArticleId, existing.Version, piece, bodyHtml, now))
         {
             report.Conflicts++;
             report.Warn(piece.SourceId, $"piece {existing.ArticleId} changed while importing: not overwritten");

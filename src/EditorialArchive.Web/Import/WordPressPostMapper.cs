@@ -69,6 +69,8 @@ public sealed class WordPressPostMapper(WordPressImportOptions options, WordPres
     private const int MaxHeadlineLength = 500;
 
     private readonly WordPressHtmlConverter html = new();
+
+    public WordPressImportReport Report => report;
     private readonly PermalinkTemplate? permalinks = options.Permalinks is { } template ? new PermalinkTemplate(template) : null;
 
     /// <summary>An <see cref="ImportedPiece"/>, or a <see cref="SkippedItem"/>.</summary>
@@ -109,7 +111,7 @@ public sealed class WordPressPostMapper(WordPressImportOptions options, WordPres
 
         if (item.Excerpt.Trim().Length > 0)
         {
-            report.ExcerptsNotKept++;
+            report.CountExcerptNotKept();
         }
 
         var slug = Slug(item, headline);
