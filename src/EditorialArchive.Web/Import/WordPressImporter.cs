@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Generation;
 using EditorialArchive.Web.Hosting;
+using Microsoft.Data.Sqlite;
 
 namespace EditorialArchive.Web.Import;
 
@@ -40,6 +42,59 @@ public sealed class WordPressImporter(
             }
         }
 
+        // Into an empty archive (a first import into a new file) the import takes the file alone under the generator's
+        // bulk-load settings, as 'import ndjson' does; when the app has the file open it goes on without them.
+        var bulk = !options.DryRun && CountArticles(connection) == 0 && TryTakeFile(connection);
+        try
+        {
+            await ImportCoreAsync(connection, input, options, mapper, sections, report, progress, cancellationToken);
+            if (bulk)
+            {
+                BulkLoadSettings.OptimizeSearch(connection);
+            }
+        }
+        finally
+        {
+            if (bulk)
+            {
+                BulkLoadSettings.End(connection);
+                await connection.CloseAsync();
+                BulkLoadSettings.ForgetConnection(connections.ConnectionString);
+            }
+        }
+
+        if (!options.DryRun)
+        {
+            await pageCache.EvictAsync();
+        }
+
+        return report;
+    }
+
+    private static long CountArticles(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM articles LIMIT 1)";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static bool TryTakeFile(SqliteConnection connection)
+    {
+        try
+        {
+            BulkLoadSettings.Begin(connection);
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ImportCoreAsync(
+        SqliteConnection connection, Stream input, WordPressImportOptions options, WordPressPostMapper mapper, Dictionary<string, long> sections,
+        WordPressImportReport report, Action<int>? progress, CancellationToken cancellationToken)
+    {
         await using var transaction = connection.BeginTransaction();
         using var articles = new BulkArticleWriter(connection);
         using var sources = new ImportSourceWriter(connection);
@@ -103,10 +158,7 @@ public sealed class WordPressImporter(
         else
         {
             await transaction.CommitAsync(cancellationToken);
-            await pageCache.EvictAsync();
         }
-
-        return report;
     }
 
     private sealed record MappedItem(string Source, object Result, string? BodyHtml);
@@ -184,7 +236,7 @@ public sealed class WordPressImporter(
     }
 
     private async Task UpdateAsync(
-        Microsoft.Data.Sqlite.SqliteTransaction transaction, ImportSourceWriter sources, ImportedState existing, ImportedPiece piece, string bodyHtml,
+        SqliteTransaction transaction, ImportSourceWriter sources, ImportedState existing, ImportedPiece piece, string bodyHtml,
         WordPressImportReport report, string now, CancellationToken cancellationToken)
     {
         if (existing.ContentHash == piece.ContentHash)

@@ -224,6 +224,38 @@ public sealed class WordPressImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Into_a_new_file_through_the_verb_the_import_takes_the_file_alone_and_leaves_it_as_the_app_opens_it()
+    {
+        using var fresh = new TempDatabase();
+        string[] args = ["wordpress", FilePath, "--db", fresh.Path, "--section-map", "사설=editorial,칼럼=column", "--permalinks", "/%year%/%monthnum%/%postname%/"];
+        Assert.Equal(0, await ImportVerbs.RunAsync(app.Services, args, CancellationToken.None));
+
+        await using (var connection = await Export.Exchange.Connections(fresh.Path).OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(11, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM articles"));
+            Assert.Equal("wal", await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "PRAGMA journal_mode"));
+            // The search index was written through the triggers (and merged once at the end).
+            Assert.True(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM article_search WHERE article_search MATCH '심야버스 OR buses'") >= 2);
+        }
+
+        // A second run finds every post imported: nothing new, nothing changed.
+        var output = new StringWriter();
+        var stdout = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            Assert.Equal(0, await ImportVerbs.RunAsync(app.Services, args, CancellationToken.None));
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+        }
+
+        Assert.Contains("imported   0\n", output.ToString().Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("unchanged  11", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_file_stops_with_its_line_and_column_and_nothing_is_written()
     {
         await ImportAsync(app);
