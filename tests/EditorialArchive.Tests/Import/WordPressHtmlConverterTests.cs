@@ -52,6 +52,8 @@ public sealed class WordPressHtmlConverterTests
     [InlineData("<p><a href=\"data:text/html,x\">words</a></p>", "words")]
     [InlineData("<p><img src=\"data:image/png;base64,AAAA\" alt=\"x\" onerror=\"alert(1)\">text</p>", "text")]
     [InlineData("<p onclick=\"alert(1)\" style=\"color:red\">plain</p>", "plain")]
+    [InlineData("<p><a href=\"&#106;avascript:alert(1)\">encoded</a> <img/src=\"https://example.org/i.jpg\"/onerror=\"alert(1)\" alt=\"i\"></p>", "encoded ![i](https://example.org/i.jpg)")]
+    [InlineData("<p><a href=\"https://example.org/\" title=\"t\" class=\"c\">plain Gutenberg</a></p>", "[plain Gutenberg](https://example.org/)")]
     [InlineData("<style>p{}</style><svg><script>alert(1)</script></svg><p>kept</p>", "kept")]
     [InlineData("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>", "a · b\n\nc · d")]
     public void What_cannot_be_expressed_is_sanitized_and_reduced_to_text(string html, string markdown) =>
