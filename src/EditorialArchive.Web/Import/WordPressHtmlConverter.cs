@@ -10,9 +10,9 @@ namespace EditorialArchive.Web.Import;
 
 /// <summary>
 /// Turns a WordPress post body (<c>content:encoded</c>: classic-editor HTML with its blank-line paragraphs, or
-/// Gutenberg blocks) into the archive's Markdown. The HTML is parsed once and cleaned by HtmlSanitizer first, so
-/// <c>&lt;script&gt;</c>, <c>&lt;iframe&gt;</c>, event handlers and <c>javascript:</c> or <c>data:</c> addresses are gone
-/// before anything is read; then headings, paragraphs, emphasis, links, lists, quotes, images with their alt text,
+/// Gutenberg blocks) into the archive's Markdown. The HTML is parsed once; a body with anything this class does not
+/// express is cleaned by HtmlSanitizer first, so <c>&lt;script&gt;</c>, <c>&lt;iframe&gt;</c>, event handlers and
+/// <c>javascript:</c> or <c>data:</c> addresses are gone before anything is read; then headings, paragraphs, emphasis, links, lists, quotes, images with their alt text,
 /// code and rules become Markdown, and every other element is reduced to its text. Nothing is kept as HTML: the text
 /// is escaped so that the archive's renderer (which refuses raw HTML anyway) shows it as written. Gutenberg's
 /// <c>&lt;!-- wp:… --&gt;</c> comments go with every other comment. Not thread-safe: one converter per import.
