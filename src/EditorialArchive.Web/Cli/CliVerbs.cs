@@ -18,6 +18,9 @@ public static class CliVerbs
             ["generate"] = ("generate --count N [--db PATH] [--seed S]: fill a new database with generated pieces (load tests)", GenerateVerb.RunAsync),
             ["export"] = ("export ndjson [--to FILE] [--with-accounts] [--db PATH]: the whole archive as NDJSON (Export/README.md)", ExportVerb.RunAsync),
             ["import"] = ("import pages DIR | import ndjson FILE | import wordpress FILE.xml [options] [--db PATH]: page-text files with a manifest, an export into an empty archive, or a WordPress export (Import/README.md)", ImportVerbs.RunAsync),
+            ["backup"] = ("backup --to PATH [--db PATH]: a checked copy of the archive while the site serves (Data/DURABILITY.md)", BackupVerbs.BackupAsync),
+            ["restore"] = ("restore --from PATH [--db PATH]: replace the archive with a checked backup; only while no instance runs", BackupVerbs.RestoreAsync),
+            ["check"] = ("check [--db PATH]: integrity_check, search index, month counts, change counters, half-written pieces", BackupVerbs.CheckAsync),
             ["users"] = ("manage editor accounts (users add|list|disable|enable|set-password; see 'users help')", UserVerbs.RunAsync),
             ["help"] = ("list the verbs", (_, _, _) => Task.FromResult(PrintHelp())),
         };

@@ -7,14 +7,17 @@ public sealed class SqliteConnectionFactory
 {
     private readonly TimeZoneInfo zone;
     private readonly ISqlStatementObserver? statementObserver;
+    private readonly Action<SqliteConnection>? opened;
 
     /// <param name="connectionString">The SQLite connection string.</param>
     /// <param name="zone">The newsroom's zone, in which the archive's month counts are kept (default Asia/Seoul).</param>
     /// <param name="statementObserver">Sees every statement run (tests); null in production, where nothing is traced.</param>
-    public SqliteConnectionFactory(string connectionString, TimeZoneInfo? zone = null, ISqlStatementObserver? statementObserver = null)
+    /// <param name="opened">Runs on every connection once it is set up (tests cap the file with <c>PRAGMA max_page_count</c> to fill the disk); null in production.</param>
+    public SqliteConnectionFactory(string connectionString, TimeZoneInfo? zone = null, ISqlStatementObserver? statementObserver = null, Action<SqliteConnection>? opened = null)
     {
         this.zone = zone ?? ArchiveSqlFunctions.ZoneOrDefault(null);
         this.statementObserver = statementObserver;
+        this.opened = opened;
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             ForeignKeys = true,
@@ -54,6 +57,7 @@ public sealed class SqliteConnectionFactory
             await connection.OpenAsync(cancellationToken);
             // The triggers that keep the search index and month counts in step call these (migration 003).
             ArchiveSqlFunctions.Register(connection, zone);
+            opened?.Invoke(connection);
             if (statementObserver is not null)
             {
                 SqlStatementTrace.Install(connection, statementObserver);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace EditorialArchive.Web.Controllers.Admin;
 
 /// <summary>What the desk's piece controllers share: the edit page, and turning a desk result into an answer.</summary>
-public abstract class ArticleDeskController(ArticleDeskRepository desk, ArchiveTime time) : AdminController
+public abstract partial class ArticleDeskController(ArticleDeskRepository desk, ArchiveTime time) : AdminController
 {
     protected const string EditView = "~/Views/AdminArticles/Edit.cshtml";
 
