@@ -63,6 +63,14 @@ public sealed class StorageFailureTests(StorageFaultAppFactory app) : IClassFixt
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, step.StatusCode);
             }
 
+            using (var created = await BrowserForm.SubmitAsync(editor, "/admin/articles/new", DeskPages.ArticleForm, new Dictionary<string, string> { ["Headline"] = "New while read-only", ["Body"] = "New body." }))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, created.StatusCode);
+                var form = await Html.ParseAsync(created);
+                Assert.Equal("New while read-only", form.Single("#Headline").GetAttribute("value"));
+                Assert.Equal("New body.", form.Single("#Body").TextContent);
+            }
+
             using var reading = await app.CreateBrowserlessClient().GetAsync(publicUrl);
             Assert.Equal(HttpStatusCode.OK, reading.StatusCode);
         }
