@@ -16,6 +16,9 @@ public sealed class PublishedArticle
     public DateTimeOffset UpdatedAt { get; init; }
     public Counterpart? Counterpart { get; set; }
 
+    /// <summary>Public correction notes, oldest first.</summary>
+    public IReadOnlyList<ArticleCorrection> Corrections { get; set; } = [];
+
     public string SectionName => Language == Languages.Korean ? SectionNameKo : SectionNameEn;
 }
 

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace EditorialArchive.Web.Articles;
 
-/// <summary>Text from the desk form as it is stored: Unicode NFC, control characters other than \n and \t removed.</summary>
+/// <summary>
+/// Text from the desk form as it is stored: Unicode NFC, control characters other than \n and \t removed, and
+/// noncharacters or unpaired surrogates (which normalization refuses and XML cannot carry) replaced by U+FFFD.
+/// </summary>
 public static class DeskText
 {
     public static string Clean(string text)
@@ -16,7 +19,7 @@ public static class DeskText
             }
         }
 
-        return kept.ToString().Normalize(NormalizationForm.FormC);
+        return WellFormedText.Of(kept.ToString()).Normalize(NormalizationForm.FormC);
     }
 
     public static string? CleanOrNull(string? text) => text is null ? null : Clean(text);

@@ -23,7 +23,17 @@ public sealed class MarkdownRenderer
 
     public string RenderHtml(string markdown)
     {
-        var document = Markdown.Parse(markdown, pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException) when (IsNestedBeyondParser(markdown))
+        {
+            // The desk refuses such text (DeskOptions.MaxMarkdownNesting); text from an import still renders, as plain text.
+            return $"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>\n";
+        }
+
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!IsSafeUrl(link.Url))
@@ -47,6 +57,57 @@ public sealed class MarkdownRenderer
         writer.Flush();
         return writer.ToString();
     }
+
+    /// <summary>
+    /// How deeply the Markdown nests quotes, lists and inline spans (emphasis, links): a quote holding a list is 2.
+    /// Text nested deeper than the parser itself allows (<see cref="MarkdownPipeline.MaximumNestingDepth"/>) counts
+    /// as <see cref="int.MaxValue"/>. The walk keeps its own stack, so no depth of input can overflow the thread's.
+    /// </summary>
+    public int NestingDepth(string markdown)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return int.MaxValue;
+        }
+
+        var deepest = 0;
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.TryPop(out var item))
+        {
+            var depth = item.Node is QuoteBlock or ListBlock or ContainerInline ? item.Depth + 1 : item.Depth;
+            deepest = Math.Max(deepest, depth);
+            switch (item.Node)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        pending.Push((child, depth));
+                    }
+
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push((inline, depth - 1)); // the block's inline root is not a level of its own
+                    break;
+                case ContainerInline span:
+                    for (var child = span.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        pending.Push((child, depth));
+                    }
+
+                    break;
+            }
+        }
+
+        return deepest;
+    }
+
+    private bool IsNestedBeyondParser(string markdown) => NestingDepth(markdown) == int.MaxValue;
 
     /// <summary>Relative URLs and the safe schemes pass; anything with another scheme does not.</summary>
     public static bool IsSafeUrl(string? url)

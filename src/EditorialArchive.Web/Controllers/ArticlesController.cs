@@ -10,7 +10,6 @@ namespace EditorialArchive.Web.Controllers;
 
 public sealed class ArticlesController(
     ArticleRepository articles,
-    ArticleCorrectionRepository corrections,
     ArchiveTime time,
     AbsoluteUrls absoluteUrls,
     PageSeoBuilder seo,
@@ -53,7 +52,7 @@ public sealed class ArticlesController(
             AbsoluteUrl = absoluteUrl,
             Seo = seo.ForArticle(article, Request),
             Extras = pageExtras,
-            Corrections = [.. (await corrections.ListForArticleAsync(article.Id, cancellationToken)).Select(c => new CorrectionNote(Show(c.NotedAt, article.Language), c.Note))],
+            Corrections = [.. article.Corrections.Select(c => new CorrectionNote(Show(c.NotedAt, article.Language), c.Note))],
         });
     }
 

@@ -47,6 +47,9 @@ public sealed class SectionsController(BrowseRepository browse, PieceListing lis
     [ArchiveHttpCaching]
     public async Task<IActionResult> Byline(string lang, string? byline, string? before, string? after, CancellationToken cancellationToken)
     {
+        // Routing leaves an escaped slash escaped: a byline with a "/" ("Desk / Seoul") arrives as "%2F".
+        byline = byline?.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
         // A segment of only white space (%20, %E2%80%A8) binds as null.
         if (string.IsNullOrWhiteSpace(byline) || byline.Length > MaxBylineLength)
         {

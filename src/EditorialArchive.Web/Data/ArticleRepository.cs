@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using EditorialArchive.Web.Articles;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,9 @@ public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeP
                s.name_ko AS section_name_ko, a.byline, a.body_html, a.posted_at, a.updated_at,
                l.target_language AS counterpart_language, l.target_article_id AS counterpart_id,
                t.slug AS counterpart_slug, l.external_url AS counterpart_url,
-               COALESCE(t.headline, l.external_title) AS counterpart_title
+               COALESCE(t.headline, l.external_title) AS counterpart_title,
+               (SELECT json_group_array(json_array(c.noted_at, c.note) ORDER BY c.noted_at, c.id)
+                FROM article_corrections c WHERE c.article_id = a.id) AS corrections_json
         FROM articles a
         JOIN sections s ON s.id = a.section_id
         LEFT JOIN article_links l ON l.article_id = a.id AND l.kind = 'translation'
@@ -24,14 +27,16 @@ public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeP
     public async Task<PublishedArticle?> GetPublishedByIdAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PublishedArticle, CounterpartRow, PublishedArticle>(
+        // The counterpart and the correction notes come in the same statement: one read per uncached page.
+        var rows = await connection.QueryAsync<PublishedArticle, CounterpartRow, CorrectionsRow, PublishedArticle>(
             new CommandDefinition(GetPublishedByIdSql, new { Id = id }, cancellationToken: cancellationToken),
-            (article, link) =>
+            (article, link, corrections) =>
             {
                 article.Counterpart = link?.ToCounterpart();
+                article.Corrections = corrections.ToCorrections();
                 return article;
             },
-            splitOn: "counterpart_language");
+            splitOn: "counterpart_language,corrections_json");
         return rows.FirstOrDefault();
     }
 
@@ -102,6 +107,22 @@ public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeP
     }
 
     /// <summary>The flat columns of a translation link, before they become a <see cref="Counterpart"/>.</summary>
+    /// <summary>The notes as <c>[[noted_at, note], …]</c>, oldest first (json_group_array gives <c>[]</c> for none).</summary>
+    private sealed class CorrectionsRow
+    {
+        public string CorrectionsJson { get; init; } = "[]";
+
+        public IReadOnlyList<ArticleCorrection> ToCorrections()
+        {
+            using var document = JsonDocument.Parse(CorrectionsJson);
+            return [.. document.RootElement.EnumerateArray().Select(pair => new ArticleCorrection
+            {
+                NotedAt = UtcInstant.Parse(pair[0].GetString()!),
+                Note = pair[1].GetString()!,
+            })];
+        }
+    }
+
     private sealed class CounterpartRow
     {
         public string? CounterpartLanguage { get; init; }

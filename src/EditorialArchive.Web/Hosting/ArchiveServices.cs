@@ -31,6 +31,8 @@ public static class ArchiveServices
         // Serve wwwroot-assets/ from the build output in every environment when run from source (dotnet run,
         // tests); a published app has no such manifest and serves its own wwwroot/ folder.
         builder.WebHost.UseStaticWebAssets();
+        // Kestrel writes its own Server header after the middleware (RemoveServerHeader cannot reach it).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var configuration = builder.Configuration;
 
         builder.Host.UseSerilog((context, _, logger) =>

@@ -1,5 +1,6 @@
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Configuration;
+using EditorialArchive.Web.Controllers.Admin;
 using EditorialArchive.Web.Data;
 
 namespace EditorialArchive.Web.Hosting;
@@ -12,11 +13,14 @@ public static class DeskServices
         services.AddOptions<DeskOptions>()
             .Bind(configuration.GetSection(DeskOptions.SectionName))
             .Validate(o => o.PublishCheckInterval > TimeSpan.Zero, "Desk:PublishCheckInterval must be positive.")
+            .Validate(o => o.MaxFormBytes >= 64 * 1024, "Desk:MaxFormBytes must be at least 65536 (64 KB).")
+            .Validate(o => o.MaxMarkdownNesting is > 0 and <= 100, "Desk:MaxMarkdownNesting must be between 1 and 100.")
             .ValidateOnStart();
         services.AddSingleton<ArticleDeskRepository>();
         services.AddSingleton<ArticleRevisionRepository>();
         services.AddSingleton<ArticleCorrectionRepository>();
         services.AddSingleton<ArticleDesk>();
+        services.AddSingleton<DeskFormLimitsFilter>();
         services.AddHostedService<ScheduledPublisher>();
         return services;
     }

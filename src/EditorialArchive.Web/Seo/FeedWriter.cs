@@ -49,7 +49,8 @@ public static class FeedWriter
             await xml.WriteElementStringAsync("dc", "creator", DublinCoreNamespace, entry.Author ?? channel.Publisher);
             if (entry.Summary is not null)
             {
-                await xml.WriteElementStringAsync(null, "description", null, entry.Summary);
+                // Readers show an RSS description as HTML: the plain-text summary is encoded so that it stays text.
+                await xml.WriteElementStringAsync(null, "description", null, System.Net.WebUtility.HtmlEncode(entry.Summary));
             }
 
             await xml.WriteEndElementAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using System.Xml;
 
 namespace EditorialArchive.Web.Seo;
 
@@ -18,6 +19,9 @@ public static partial class MetaDescription
         }
 
         var text = WebUtility.HtmlDecode(Tags().Replace(match.Groups[1].Value, ""));
+        // A body can spell any character as an entity (&#14;, &#xFFFE;): keep only what XML may carry, because
+        // feeds write this text too and one such character would otherwise break the whole feed.
+        text = new string([.. text.Where((ch, i) => XmlConvert.IsXmlChar(ch) || IsPairAt(text, i))]);
         text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (text.Length == 0)
         {
@@ -30,8 +34,18 @@ public static partial class MetaDescription
         }
 
         var cut = text.LastIndexOf(' ', MaxLength - 1);
-        return string.Concat(text.AsSpan(0, cut > MaxLength / 2 ? cut : MaxLength - 1), "…");
+        var end = cut > MaxLength / 2 ? cut : MaxLength - 1;
+        if (char.IsHighSurrogate(text[end - 1]))
+        {
+            end--; // never half of an emoji
+        }
+
+        return string.Concat(text.AsSpan(0, end), "…");
     }
+
+    private static bool IsPairAt(string text, int i) =>
+        (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        || (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1]));
 
     [GeneratedRegex(@"<p>(.*?)</p>", RegexOptions.Singleline)]
     private static partial Regex FirstParagraph();

@@ -263,6 +263,32 @@ public sealed class DeskWorkflowTests(DeskAppFactory app) : IClassFixture<DeskAp
     }
 
     [Fact]
+    public async Task Several_correction_notes_are_shown_oldest_first_with_their_text_as_written()
+    {
+        var editor = await EditorAsync("two-corrections@example.com");
+        var id = await DeskPages.CreateAsync(editor, "Rail fares", body: "Fares rise 5%.");
+        await DeskPages.StepOkAsync(editor, id, "publish");
+        string[] notes = ["Fares rise 7%, not 5% as first stated.", "A quote was given to the wrong \"minister\" <b>& aide</b>."];
+        foreach (var (note, version) in notes.Select((note, i) => (note, i)))
+        {
+            app.Clock.Advance(TimeSpan.FromHours(1));
+            using var response = await DeskPages.EditAsync(editor, id, new Dictionary<string, string>
+            {
+                ["Body"] = $"Fares rise 7% (version {version}).",
+                ["CorrectionNote"] = note,
+            });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        var page = await Html.GetAsync(app.CreateBrowserlessClient(), $"/en/articles/{id}/rail-fares");
+        var shown = page.QuerySelectorAll(".corrections li").Select(li => li.Text()).ToList();
+        Assert.Equal(2, shown.Count);
+        Assert.EndsWith(notes[0], shown[0], StringComparison.Ordinal);
+        Assert.EndsWith(notes[1], shown[1], StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".corrections b"));
+    }
+
+    [Fact]
     public async Task A_correction_note_on_a_draft_is_refused_and_the_text_kept()
     {
         var editor = await EditorAsync("note-draft@example.com");

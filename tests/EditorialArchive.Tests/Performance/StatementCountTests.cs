@@ -108,8 +108,8 @@ public sealed partial class StatementCountTests(StatementCountTests.App app) : I
         var (_, lone) = await CountAsync(client, app.LoneArticleUrl);
         var (_, linked) = await CountAsync(client, app.ManyArticleUrl);
 
-        Assert.True(lone.Count == 5, Describe(app.LoneArticleUrl, 5, lone));
-        Assert.True(linked.Count == 5, Describe(app.ManyArticleUrl, 5, linked));
+        Assert.True(lone.Count == 4, Describe(app.LoneArticleUrl, 4, lone));
+        Assert.True(linked.Count == 4, Describe(app.ManyArticleUrl, 4, linked));
     }
 
     [Fact]

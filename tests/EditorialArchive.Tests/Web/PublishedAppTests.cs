@@ -49,6 +49,8 @@ public sealed class PublishedAppTests : IDisposable
             var stylesheet = home.Single("link[rel=stylesheet]").GetAttribute("href")!;
             using var css = await client.GetAsync(stylesheet);
             Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+            // Real Kestrel, not the test server: no Server header names it.
+            Assert.False(css.Headers.Contains("Server"), "Kestrel named itself in a Server header");
             Assert.Contains("immutable", css.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
             Assert.True(css.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365));
 

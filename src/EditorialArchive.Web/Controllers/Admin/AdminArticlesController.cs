@@ -1,14 +1,16 @@
 using System.Globalization;
 using EditorialArchive.Web.Accounts;
 using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Configuration;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace EditorialArchive.Web.Controllers.Admin;
 
 /// <summary>The desk's list of pieces and the create/edit form with its Markdown preview.</summary>
-public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleDesk workflow, MarkdownRenderer markdown, ArchiveTime time)
+public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleDesk workflow, MarkdownRenderer markdown, ArchiveTime time, IOptions<DeskOptions> deskOptions)
     : ArticleDeskController(desk, time)
 {
     private const int PageSize = 50;
@@ -37,16 +39,17 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
     }
 
     [HttpGet("/admin/articles/new")]
-    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View("Edit", await NewPageAsync(new ArticleFormInput(), null, null, cancellationToken));
+    public async Task<IActionResult> New(string? refused, CancellationToken cancellationToken) =>
+        View("Edit", await NewPageAsync(new ArticleFormInput(), null, RefusedMessage(refused), cancellationToken));
 
     [HttpPost("/admin/articles/new")]
+    [ServiceFilter<DeskFormLimitsFilter>(Order = DeskFormLimitsFilter.Order)]
     public async Task<IActionResult> Create([FromForm] ArticleFormInput input, CancellationToken cancellationToken)
     {
         if (input.Command == ArticleFormInput.PreviewCommand)
         {
             ModelState.Clear();
-            return View("Edit", await NewPageAsync(WithSuggestedSlug(input), markdown.RenderHtml(input.Body ?? ""), null, cancellationToken));
+            return View("Edit", await NewPageAsync(WithSuggestedSlug(input), PreviewHtml(input), null, cancellationToken));
         }
 
         var content = await ValidateAsync(input, input.Language, null, cancellationToken);
@@ -67,13 +70,14 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
     }
 
     [HttpGet("/admin/articles/{id:long}/edit")]
-    public async Task<IActionResult> Edit(long id, string? notice, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(long id, string? notice, string? refused, CancellationToken cancellationToken)
     {
         var stored = await Desk.GetForEditAsync(id, cancellationToken);
-        return stored is null ? NotFound() : View(await EditPageAsync(stored, null, cancellationToken, notice: notice));
+        return stored is null ? NotFound() : View(await EditPageAsync(stored, null, cancellationToken, notice: notice, error: RefusedMessage(refused)));
     }
 
     [HttpPost("/admin/articles/{id:long}/edit")]
+    [ServiceFilter<DeskFormLimitsFilter>(Order = DeskFormLimitsFilter.Order)]
     public async Task<IActionResult> Update(long id, [FromForm] ArticleFormInput input, CancellationToken cancellationToken)
     {
         var stored = await Desk.GetForEditAsync(id, cancellationToken);
@@ -85,7 +89,7 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
         if (input.Command == ArticleFormInput.PreviewCommand)
         {
             ModelState.Clear();
-            return View("Edit", await EditPageAsync(stored, WithSuggestedSlug(input), cancellationToken, previewHtml: markdown.RenderHtml(input.Body ?? "")));
+            return View("Edit", await EditPageAsync(stored, WithSuggestedSlug(input), cancellationToken, previewHtml: PreviewHtml(input)));
         }
 
         var content = await ValidateAsync(input, stored.Language, id, cancellationToken);
@@ -118,6 +122,8 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
         {
             ModelState.AddModelError(nameof(input.SectionSlug), "Choose a section.");
         }
+
+        CheckNesting(input);
 
         var externalUrl = string.IsNullOrWhiteSpace(input.ExternalUrl) ? null : input.ExternalUrl.Trim();
         var externalTitle = string.IsNullOrWhiteSpace(input.ExternalTitle) ? null : input.ExternalTitle.Trim();
@@ -168,6 +174,36 @@ public sealed class AdminArticlesController(ArticleDeskRepository desk, ArticleD
             DeskText.Clean(input.Body.ReplaceLineEndings("\n")), input.CounterpartId, input.CounterpartId is null ? externalUrl : null,
             input.CounterpartId is null ? DeskText.CleanOrNull(externalTitle) : null);
     }
+
+    /// <summary>The preview, or none (with the message beside the body) when the body nests too deeply.</summary>
+    private string? PreviewHtml(ArticleFormInput input) =>
+        CheckNesting(input) ? markdown.RenderHtml(input.Body ?? "") : null;
+
+    /// <summary>
+    /// Refuses a body nested deeper than Desk:MaxMarkdownNesting, beside the field: deep nesting is never writing,
+    /// and it is what makes Markdown parsing and rendering expensive. False when refused.
+    /// </summary>
+    private bool CheckNesting(ArticleFormInput input)
+    {
+        var limit = deskOptions.Value.MaxMarkdownNesting;
+        if (input.Body is null || input.Body.Length > ArticleFormInput.MaxBodyLength)
+        {
+            return true; // the length check speaks for an oversized body
+        }
+
+        var depth = markdown.NestingDepth(input.Body);
+        if (depth <= limit)
+        {
+            return true;
+        }
+
+        var shown = depth == int.MaxValue ? "more than a hundred" : depth.ToString(CultureInfo.InvariantCulture);
+        ModelState.AddModelError(nameof(input.Body), $"The body nests quotes, lists or emphasis {shown} levels deep; use at most {limit} levels.");
+        return false;
+    }
+
+    private string? RefusedMessage(string? refused) =>
+        $"refused={refused}" == DeskFormLimitsFilter.RefusedQuery ? DeskFormLimitsFilter.RefusedMessage(deskOptions.Value.MaxFormBytes) : null;
 
     private static bool IsWebAddress(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri)
