@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace EditorialArchive.Web.Data;
@@ -43,11 +42,6 @@ public sealed class SqliteConnectionFactory
         DapperConfiguration.EnsureConfigured();
     }
 
-    private const string SynchronousFullSql = "PRAGMA synchronous = FULL";
-
-    /// <summary>Native connections that already run with synchronous = FULL.</summary>
-    private static readonly ConditionalWeakTable<object, string> SynchronousSet = new();
-
     public string ConnectionString { get; }
 
     public string DataSource { get; }
@@ -61,17 +55,6 @@ public sealed class SqliteConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // synchronous is per connection, not stored in the file: FULL, so that a commit the desk acknowledged
-            // survives a power loss as well as a crash of the process (Data/DURABILITY.md has the reasoning). Set once
-            // per physical connection (a pooled one keeps it), before any statement trace is installed on it.
-            if (connection.Handle is { } handle && !SynchronousSet.TryGetValue(handle, out _))
-            {
-                using var pragma = connection.CreateCommand();
-                pragma.CommandText = SynchronousFullSql;
-                pragma.ExecuteNonQuery();
-                SynchronousSet.AddOrUpdate(handle, SynchronousFullSql);
-            }
-
             // The triggers that keep the search index and month counts in step call these (migration 003).
             ArchiveSqlFunctions.Register(connection, zone);
             opened?.Invoke(connection);

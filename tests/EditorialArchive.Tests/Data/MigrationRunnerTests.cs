@@ -37,6 +37,19 @@ public sealed class MigrationRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Connections_commit_with_synchronous_full_in_wal_mode_as_the_bundled_sqlite_defaults_to()
+    {
+        // Data/DURABILITY.md: FULL survives power loss, not only a crash. It is the bundled SQLite's compiled default
+        // (DEFAULT_WAL_SYNCHRONOUS=2), so no statement per connection sets it; this fails if a build changes that.
+        await runner.ApplyAsync([CreateA], CancellationToken.None);
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"));
+        Assert.Contains("DEFAULT_WAL_SYNCHRONOUS=2", await connection.QueryAsync<string>("SELECT compile_options FROM pragma_compile_options"));
+    }
+
+    [Fact]
     public async Task A_second_run_applies_only_what_is_new()
     {
         await runner.ApplyAsync([CreateA], CancellationToken.None);
