@@ -71,6 +71,13 @@ public sealed class StorageFailureTests(StorageFaultAppFactory app) : IClassFixt
                 Assert.Equal("New body.", form.Single("#Body").TextContent);
             }
 
+            // Outside the desk form too (sign-in writes the session and the audit): a 503 that says why, not a 500.
+            using (var signIn = await Editors.PostSignInAsync(app.CreateBrowserlessClient(), "readonly@example.com", Editors.Password))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+                Assert.Contains("cannot store anything just now", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
             using var reading = await app.CreateBrowserlessClient().GetAsync(publicUrl);
             Assert.Equal(HttpStatusCode.OK, reading.StatusCode);
         }
