@@ -1,6 +1,7 @@
 using EditorialArchive.Web.Configuration;
 using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Export;
+using EditorialArchive.Web.Import;
 using EditorialArchive.Web.Seeds;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public static class CliVerbs
             ["import-seeds"] = ("apply migrations, then import seeds/ if the archive is empty", ImportSeedsAsync),
             ["generate"] = ("generate --count N [--db PATH] [--seed S]: fill a new database with generated pieces (load tests)", GenerateVerb.RunAsync),
             ["export"] = ("export ndjson [--to FILE] [--with-accounts] [--db PATH]: the whole archive as NDJSON (Export/README.md)", ExportVerb.RunAsync),
-            ["import"] = ("import pages DIR | import ndjson FILE [--db PATH]: page-text files with a manifest, or an export into an empty archive", ImportVerbs.RunAsync),
+            ["import"] = ("import pages DIR | import ndjson FILE | import wordpress FILE.xml [options] [--db PATH]: page-text files with a manifest, an export into an empty archive, or a WordPress export (Import/README.md)", ImportVerbs.RunAsync),
             ["backup"] = ("backup --to PATH [--db PATH]: a checked copy of the archive while the site serves (Data/DURABILITY.md)", BackupVerbs.BackupAsync),
             ["restore"] = ("restore --from PATH [--db PATH]: replace the archive with a checked backup; only while no instance runs", BackupVerbs.RestoreAsync),
             ["check"] = ("check [--db PATH]: integrity_check, search index, month counts, change counters, half-written pieces", BackupVerbs.CheckAsync),
@@ -46,7 +47,7 @@ public static class CliVerbs
         {
             return await verb.Run(app.Services, args[1..], cancellation.Token);
         }
-        catch (Exception ex) when (ex is MigrationException or SeedFormatException or NdjsonImportException or ArgumentException)
+        catch (Exception ex) when (ex is MigrationException or SeedFormatException or NdjsonImportException or WxrFormatException or ArgumentException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;

@@ -15,10 +15,16 @@ public static class ImportVerbs
     public const string Usage = """
         import pages DIR [--db PATH]     page-text files in the seeds' format, listed by DIR/manifest.json; all or nothing
         import ndjson FILE [--db PATH]   an 'export ndjson' file (- for standard input) into an empty archive; all or nothing
+        import wordpress FILE.xml …      a WordPress export (WXR); 'import wordpress' alone lists its options
         """;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {
+        if (args.FirstOrDefault() == "wordpress")
+        {
+            return await WordPressImportVerb.RunAsync(services, args[1..], cancellationToken);
+        }
+
         if (args.Length < 2 || args[0] is not ("pages" or "ndjson") || args[1].StartsWith("--", StringComparison.Ordinal))
         {
             Console.Error.WriteLine(Usage);

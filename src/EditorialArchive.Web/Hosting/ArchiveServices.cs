@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using EditorialArchive.Web.Articles;
 using EditorialArchive.Web.Configuration;
 using EditorialArchive.Web.Data;
+using EditorialArchive.Web.Import;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.Seeds;
 using Microsoft.AspNetCore.DataProtection;
@@ -86,6 +87,8 @@ public static class ArchiveServices
         services.AddSingleton<AbsoluteUrls>();
         services.AddSingleton<SeedPageParser>();
         services.AddSingleton<SeedImporter>();
+        services.AddSingleton<WordPressImporter>();
+        services.AddLegacyAddresses();
         services.AddSingleton<DatabaseInitializer>();
         services.AddReading();
 
@@ -142,6 +145,8 @@ public static class ArchiveServices
         app.UseSeoCompression();
         app.UseRequestLocalization();
         app.UseRouting();
+        // Old WordPress addresses (import wordpress --permalinks): only requests no route answers, and ?p=ID.
+        app.UseLegacyAddresses();
         app.UseCanonicalForms();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -87,6 +87,9 @@ public sealed class SourceArchive : ArchiveAppFactory
             SELECT id, 1, modified_at, 1, 'admin@example.test', headline, slug, language, 'editorial', byline, body_markdown, status, publish_at,
                    posted_at, NULL, NULL, NULL
             FROM articles WHERE id = @Scheduled;
+            INSERT INTO import_sources (article_id, source, source_id, guid, content_hash, imported_version, translation_group, imported_at)
+            VALUES (@Corrected, 'https://opinion.example.kr', 101, 'https://opinion.example.kr/?p=101', '0123456789abcdef0123456789abcdef', 1, 'pll_1', '2026-01-09T00:00:00Z');
+            INSERT INTO legacy_addresses (path, article_id) VALUES ('/2023/05/심야버스', @Corrected), ('/?p=101', @Corrected);
             """,
             new
             {

@@ -68,7 +68,7 @@ public sealed class NdjsonRoundTripTests(NdjsonRoundTripTests.RoundTrip trip) : 
         Assert.Equal(rows.Count, JsonDocument.Parse(lines[^2]).RootElement.GetProperty("end").GetProperty("rows").GetInt64());
 
         var tables = rows.GroupBy(row => row.GetProperty("table").GetString()!).ToDictionary(g => g.Key, g => g.Select(r => r.GetProperty("row")).ToList());
-        Assert.Equal(["article_corrections", "article_links", "article_related", "article_revisions", "article_slugs", "articles", "audit_log", "sections", "users"], tables.Keys.Order());
+        Assert.Equal(["article_corrections", "article_links", "article_related", "article_revisions", "article_slugs", "articles", "audit_log", "import_sources", "legacy_addresses", "sections", "users"], tables.Keys.Order());
         var articles = tables["articles"];
         Assert.Equal(120, articles.Count);
         Assert.Equal(["draft", "published", "scheduled", "trashed", "unpublished"], articles.Select(a => a.GetProperty("status").GetString()).Distinct().Order());
