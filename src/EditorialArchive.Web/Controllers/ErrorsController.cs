@@ -1,4 +1,5 @@
 using EditorialArchive.Web.Articles;
+using EditorialArchive.Web.Data;
 using EditorialArchive.Web.Localization;
 using EditorialArchive.Web.ViewModels;
 using Microsoft.AspNetCore.Diagnostics;
@@ -19,6 +20,23 @@ public sealed class ErrorsController(IStringLocalizerFactory localizers) : Contr
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         var language = PathLanguageCultureProvider.LanguageOfPath(originalPath) ?? Languages.English;
         var text = LocalizerFor(language);
+        if (status == StatusCodes.Status500InternalServerError
+            && HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is { } error
+            && StorageFailure.Describe(error) is { } cause)
+        {
+            // A write the storage refused (disk full, read-only) outside the desk form (e.g. sign-in): nothing was
+            // stored, nothing is damaged, and it will work again; say so instead of "server error" (Data/DURABILITY.md).
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "60";
+            return View(new StatusPageViewModel
+            {
+                Language = language,
+                Title = text["Server error"],
+                StatusCode = Response.StatusCode,
+                Heading = text["Server error"],
+                Message = $"The archive cannot store anything just now: {cause}. Nothing was changed, and reading goes on. Try again in a minute.",
+            });
+        }
 
         var (heading, message) = status switch
         {

@@ -138,7 +138,7 @@ public static class ArchiveServices
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(RequestLogLevels.Configure);
         // Early: a cached public page needs no culture, routing or authentication (its key is the exact path,
         // and only anonymous responses are stored), so a hit skips all of that work.
         app.UseOutputCache();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using EditorialArchive.Tests.Infrastructure;
 using EditorialArchive.Web.Accounts;
 using EditorialArchive.Web.Data;
@@ -161,8 +162,13 @@ public static class DeskBurst
             }
             catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
             {
-                // The process is gone (killed): this editor's request went unanswered, and there is no one to ask again.
-                ledger.Unanswer();
+                // The process is gone (killed). A request it was working on went unanswered; one sent after it died was
+                // refused at the door and promised nothing either. There is no one to ask again.
+                if (!(ex is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } }))
+                {
+                    ledger.Unanswer();
+                }
+
                 return;
             }
         }

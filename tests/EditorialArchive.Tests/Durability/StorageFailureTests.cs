@@ -63,6 +63,21 @@ public sealed class StorageFailureTests(StorageFaultAppFactory app) : IClassFixt
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, step.StatusCode);
             }
 
+            using (var created = await BrowserForm.SubmitAsync(editor, "/admin/articles/new", DeskPages.ArticleForm, new Dictionary<string, string> { ["Headline"] = "New while read-only", ["Body"] = "New body." }))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, created.StatusCode);
+                var form = await Html.ParseAsync(created);
+                Assert.Equal("New while read-only", form.Single("#Headline").GetAttribute("value"));
+                Assert.Equal("New body.", form.Single("#Body").TextContent);
+            }
+
+            // Outside the desk form too (sign-in writes the session and the audit): a 503 that says why, not a 500.
+            using (var signIn = await Editors.PostSignInAsync(app.CreateBrowserlessClient(), "readonly@example.com", Editors.Password))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+                Assert.Contains("cannot store anything just now", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
             using var reading = await app.CreateBrowserlessClient().GetAsync(publicUrl);
             Assert.Equal(HttpStatusCode.OK, reading.StatusCode);
         }
