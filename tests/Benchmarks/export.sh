@@ -6,7 +6,8 @@
 #   tests/Benchmarks/export.sh [COUNT]     COUNT pieces (default 1000000; e.g. 100000 on a busy machine)
 #
 # Environment: BENCH_DIR (work folder, default /tmp/editorial-archive-bench; the archive-COUNT.db the load benchmark
-# generates there is reused), RUNS (exports to time, default 3), KEEP=1 keeps the export and the imported database.
+# generates there is reused), RUNS (exports to time, default 3), KEEP=1 keeps the export and the imported database,
+# EXPORT_ONLY=1 times the exports and stops (the import of a million pieces takes most of an hour on one core).
 set -euo pipefail
 
 COUNT=${1:-1000000}
@@ -61,6 +62,20 @@ for run in $(seq 1 "$RUNS"); do
   export_peaks+=("$PEAK_MB")
 done
 export_mb=$(( $(stat -c %s "$EXPORT") / 1048576 ))
+median=$(printf '%s\n' "${export_seconds[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+peak=$(printf '%s\n' "${export_peaks[@]}" | sort -n | tail -1)
+rate() { awk -v n="$pieces" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
+mbps() { awk -v m="$export_mb" -v s="$1" 'BEGIN { printf "%.0f", m / s }'; }
+print_header() {
+  echo
+  echo "Export/import of $pieces pieces ($db_mb MB database, $export_mb MB export), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '| %-22s | %-28s | %-14s | %-8s | %-13s |\n' step seconds pieces/s MB/s "peak RSS (MB)"
+  printf '| %-22s | %-28s | %-14s | %-8s | %-13s |\n' "export (median of $RUNS)" "$median (each: ${export_seconds[*]})" "$(rate "$median")" "$(mbps "$median")" "$peak (each: ${export_peaks[*]})"
+}
+if [ "${EXPORT_ONLY:-0}" = "1" ]; then
+  print_header
+  exit 0
+fi
 
 echo "== import into a new database"
 rm -f "$IMPORTED" "$IMPORTED-wal" "$IMPORTED-shm"
@@ -72,15 +87,7 @@ echo "== export of the imported archive, compared byte for byte"
 timed dotnet "$APP_DLL" export ndjson --db "$IMPORTED" --to "$REEXPORT"
 if cmp -s "$EXPORT" "$REEXPORT"; then identical=yes; else identical=NO; fi
 
-median=$(printf '%s\n' "${export_seconds[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-peak=$(printf '%s\n' "${export_peaks[@]}" | sort -n | tail -1)
-rate() { awk -v n="$pieces" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
-mbps() { awk -v m="$export_mb" -v s="$1" 'BEGIN { printf "%.0f", m / s }'; }
-
-echo
-echo "Export/import of $pieces pieces ($db_mb MB database, $export_mb MB export), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| %-22s | %-28s | %-14s | %-8s | %-13s |\n' step seconds pieces/s MB/s "peak RSS (MB)"
-printf '| %-22s | %-28s | %-14s | %-8s | %-13s |\n' "export (median of $RUNS)" "$median (each: ${export_seconds[*]})" "$(rate "$median")" "$(mbps "$median")" "$peak (each: ${export_peaks[*]})"
+print_header
 printf '| %-22s | %-28s | %-14s | %-8s | %-13s |\n' "import (once)" "$import_seconds" "$(rate "$import_seconds")" "$(mbps "$import_seconds")" "$import_peak"
 echo "export of the imported archive byte-identical to the first: $identical"
 awk -v n="$pieces" -v s="$median" 'BEGIN { printf "linear extrapolation of the export to 1,000,000 pieces: %.0f s\n", s * 1000000 / n }'

@@ -8,7 +8,7 @@ namespace EditorialArchive.Web.Data;
 /// <summary>Queries and writes of pieces. Reads open their own pooled connection; writes join the caller's transaction.</summary>
 public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeProvider clock)
 {
-    private const string GetPublishedByIdSql = """
+    public const string GetPublishedByIdSql = """
         SELECT a.id, a.slug, a.language, a.headline, s.slug AS section_slug, s.name_en AS section_name_en,
                s.name_ko AS section_name_ko, a.byline, a.body_html, a.posted_at, a.updated_at,
                l.target_language AS counterpart_language, l.target_article_id AS counterpart_id,
@@ -19,7 +19,7 @@ public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeP
         FROM articles a
         JOIN sections s ON s.id = a.section_id
         LEFT JOIN article_links l ON l.article_id = a.id AND l.kind = 'translation'
-        LEFT JOIN articles t ON t.id = l.target_article_id AND t.status = 'published'
+        LEFT JOIN articles t INDEXED BY ix_articles_link ON t.id = l.target_article_id AND t.status = 'published'
         WHERE a.id = @Id AND a.status = 'published'
         LIMIT 1
         """;

@@ -11,14 +11,15 @@ public sealed record PendingRelatedPiece(long Id, string Language, string Headli
 public sealed class RelatedPiecesRepository(SqliteConnectionFactory connections)
 {
     // One statement: the stored list, then (when the piece is waiting for its list) a row of the piece itself.
-    private const string ListStoredSql = """
+    // ix_articles_link (013) holds every column read here: the linked pieces' rows, with their bodies, are not read.
+    public const string ListStoredSql = """
         SELECT 'related' AS position, a.id, a.slug, a.language, a.headline, a.posted_at, r.position AS rank
         FROM article_related r
-        JOIN articles a ON a.id = r.related_id
+        JOIN articles a INDEXED BY ix_articles_link ON a.id = r.related_id
         WHERE r.article_id = @Id AND a.status = 'published'
         UNION ALL
         SELECT 'pending', a.id, a.slug, a.language, a.headline, a.posted_at, 1000000
-        FROM articles a
+        FROM articles a INDEXED BY ix_articles_link
         WHERE a.id = @Id AND EXISTS (SELECT 1 FROM article_related_pending WHERE article_id = @Id)
         ORDER BY rank
         """;

@@ -87,6 +87,23 @@ public sealed class BrowseRepositoryTests : IAsyncLifetime
         Assert.DoesNotContain(plan, d => d.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(RelatedPiecesRepository.ListStoredSql, "a")]
+    [InlineData(NeighbourRepository.ListSectionNeighboursSql, "a")]
+    [InlineData(ArticleRepository.GetPublishedByIdSql, "t")]
+    public async Task The_pieces_an_article_page_links_to_are_read_from_the_link_index_not_from_their_rows(string sql, string alias)
+    {
+        // Their status and posted_at sit after both bodies in the row: reading them there walks every overflow page.
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+        var plan = (await connection.QueryAsync<(long, long, long, string Detail)>(
+            "EXPLAIN QUERY PLAN " + sql,
+            new { Id = 5, Language = "en", SectionSlug = "editorial", PostedAt = "2020-06-01T00:00:00Z" }))
+            .Select(r => r.Detail).ToList();
+
+        Assert.Contains(plan, d => d.StartsWith($"SEARCH {alias} USING COVERING INDEX ix_articles_link (id=?", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, d => d.StartsWith($"SEARCH {alias} USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task On_this_day_seeks_one_index_range_per_day_instead_of_walking_the_edition()
     {
