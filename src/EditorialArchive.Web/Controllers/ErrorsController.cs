@@ -16,12 +16,20 @@ public sealed class ErrorsController(IStringLocalizerFactory localizers) : Contr
     [Route("/error/{status:int}")]
     public IActionResult Status(int status)
     {
-        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
-            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        // A direct visit to /error/N (a crawler, a probe) is a 404 whatever N is: only a re-executed request keeps
+        // the status it failed with (a visit to /error/542 answered 542, and /error/500 a server error).
+        if (reExecute is null && exception is null)
+        {
+            status = StatusCodes.Status404NotFound;
+        }
+
+        var originalPath = reExecute?.OriginalPath ?? exception?.Path;
         var language = PathLanguageCultureProvider.LanguageOfPath(originalPath) ?? Languages.English;
         var text = LocalizerFor(language);
         if (status == StatusCodes.Status500InternalServerError
-            && HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is { } error
+            && exception?.Error is { } error
             && StorageFailure.Describe(error) is { } cause)
         {
             // A write the storage refused (disk full, read-only) outside the desk form (e.g. sign-in): nothing was
@@ -47,7 +55,6 @@ public sealed class ErrorsController(IStringLocalizerFactory localizers) : Contr
             _ => (text["Server error"], text["Server error text"]),
         };
 
-        // A direct visit to /error/404 is itself a 404; re-executed requests keep their original status.
         Response.StatusCode = status is >= 400 and < 600 ? status : 404;
         return View(new StatusPageViewModel
         {
