@@ -43,9 +43,8 @@ public static partial class MetaDescription
         return string.Concat(text.AsSpan(0, end), "…");
     }
 
-    private static bool IsPairAt(string text, int i) =>
-        (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-        || (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1]));
+    /// <summary>Whether the character at <paramref name="i"/> is either half of a well-formed surrogate pair.</summary>
+    private static bool IsPairAt(string text, int i) => char.IsSurrogatePair(text, i) || (i > 0 && char.IsSurrogatePair(text, i - 1));
 
     [GeneratedRegex(@"<p>(.*?)</p>", RegexOptions.Singleline)]
     private static partial Regex FirstParagraph();
