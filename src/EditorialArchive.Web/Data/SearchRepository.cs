@@ -6,26 +6,32 @@ namespace EditorialArchive.Web.Data;
 /// <summary>
 /// Full-text search over <c>article_search</c> (FTS5, kept in step with <c>articles</c> by triggers), joined back
 /// to <c>articles</c> so that only published pieces are found. Results are ordered by relevance (bm25 with column
-/// weights, the table's configured rank) among the newest <see cref="RelevanceWindow"/> matches that pass the
-/// filters: ranking every match of a common word in a million pieces takes seconds, while a window read newest
-/// first off the index stops early and costs the same at any archive size. A word with fewer matches than the
+/// weights, computed by <see cref="SearchRankFunction"/>) among the newest <see cref="RelevanceWindow"/> matches that
+/// pass the filters: ranking every match of a common word in a million pieces takes seconds, while a window read
+/// newest first off the index stops early and costs the same at any archive size. A word with fewer matches than the
 /// window (most names, places and events) is ranked over all of them; older pieces with a common word are found
-/// by narrowing the dates.
+/// by narrowing the dates, which bounds the postings read to the ids published in those months (migration 014).
 /// </summary>
 public sealed class SearchRepository(SqliteConnectionFactory connections)
 {
     /// <summary>How many of the newest filtered matches are ranked; at least one page past the deepest offset.</summary>
     public const int RelevanceWindow = 1_000;
 
+    /// <summary>How many of a word's newest postings are read to estimate how many pieces it is in (see <see cref="EstimateHitsAsync"/>).</summary>
+    public const int HitSample = 1_000;
+
     // The window reads the filter columns from ix_articles_summary (006), not the wide article rows; only the
-    // page of hits finally shown is read from `articles`.
+    // page of hits finally shown is read from `articles`. The rowid bounds are those of the months the dates
+    // cover (or none): FTS5 then reads only the postings between them.
     public const string SearchPublishedSql = """
         WITH candidates AS (
-            SELECT article_search.rowid AS id, article_search.rank AS score
+            SELECT article_search.rowid AS id, archive_rank(article_search, @PhraseHits) AS score
             FROM article_search
             JOIN articles f INDEXED BY ix_articles_summary ON f.id = article_search.rowid
             JOIN sections fs ON fs.id = f.section_id
             WHERE article_search MATCH @Match
+              AND article_search.rowid >= coalesce(@FirstId, 0)
+              AND article_search.rowid <= coalesce(@LastId, 9223372036854775807)
               AND f.status = 'published'
               AND (@Language IS NULL OR f.language = @Language)
               AND (@SectionSlug IS NULL OR fs.slug = @SectionSlug)
@@ -48,6 +54,19 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         SELECT count(*) FROM (SELECT rowid FROM article_search WHERE article_search MATCH @Match LIMIT @Window)
         """;
 
+    // Superset bounds: months from that of @From to that of @Until (exclusive instant, so its month may add a few ids).
+    private const string GetMonthIdRangeSql = """
+        SELECT min(first_id) AS FirstId, max(last_id) AS LastId
+        FROM article_month_id_ranges
+        WHERE month >= coalesce(substr(@From, 1, 7), '') AND month <= coalesce(substr(@Until, 1, 7), '9999-99')
+        """;
+
+    // The newest postings of one phrase, and the newest id: enough to tell how dense the phrase is.
+    private const string SampleHitsSql = """
+        SELECT count(*) AS Sampled, min(rowid) AS Oldest, (SELECT max(id) FROM articles) AS Newest
+        FROM (SELECT rowid FROM article_search WHERE article_search MATCH @Match ORDER BY rowid DESC LIMIT @Sample)
+        """;
+
     /// <summary>One page of hits for a parsed query; the page number is bounded by the caller (see the window).</summary>
     public async Task<IReadOnlyList<SearchHit>> SearchPublishedAsync(SearchQuery query, SearchFilters filters, int offset, int limit, CancellationToken cancellationToken)
     {
@@ -57,35 +76,88 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var match = query.ToMatchExpression();
         if (query.HasPrefixTerms)
         {
             // A common word fills the window with whole-word matches alone, without the prefix's cost; a rarer
             // word or a fragment ("kor", "econ") keeps the prefix, whose postings are then small.
-            var exact = query.Exact().ToMatchExpression();
+            var exact = query.Exact();
             var wholeWordMatches = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                CountWindowMatchesSql, new { Match = exact, Window = RelevanceWindow }, cancellationToken: cancellationToken));
+                CountWindowMatchesSql, new { Match = exact.ToMatchExpression(), Window = RelevanceWindow }, cancellationToken: cancellationToken));
             if (wholeWordMatches >= RelevanceWindow)
             {
-                match = exact;
+                query = exact;
             }
         }
 
+        var from = filters.From is { } f ? UtcInstant.Format(f) : null;
+        var until = filters.Until is { } u ? UtcInstant.Format(u) : null;
+        IdRange? range = null;
+        if (from is not null || until is not null)
+        {
+            range = await connection.QuerySingleAsync<IdRange>(new CommandDefinition(
+                GetMonthIdRangeSql, new { From = from, Until = until }, cancellationToken: cancellationToken));
+            if (range.FirstId is null)
+            {
+                return [];
+            }
+        }
+
+        // One phrase: every row's score has the same IDF factor, so the order needs no count at all.
+        var hits = query.Terms.Count > 1 ? await EstimateHitsAsync(connection, query, cancellationToken) : [];
         var rows = await connection.QueryAsync<SearchHit>(new CommandDefinition(
             SearchPublishedSql,
             new
             {
-                Match = match,
+                Match = query.ToMatchExpression(),
+                PhraseHits = SearchRankFunction.EncodeHits(hits),
+                range?.FirstId,
+                range?.LastId,
                 filters.Language,
                 filters.SectionSlug,
-                From = filters.From is { } from ? UtcInstant.Format(from) : null,
-                Until = filters.Until is { } until ? UtcInstant.Format(until) : null,
+                From = from,
+                Until = until,
                 Window = Math.Max(RelevanceWindow, offset + limit),
                 Limit = limit,
                 Offset = offset,
             },
             cancellationToken: cancellationToken));
         return rows.AsList();
+    }
+
+    /// <summary>
+    /// How many pieces each phrase of <paramref name="query"/> is in, for the ranking's IDF: exact below
+    /// <see cref="HitSample"/>, otherwise estimated from how densely its newest postings sit among the newest ids
+    /// (ids grow with time, and a word's share of pieces changes slowly). bm25 counted by reading every posting.
+    /// </summary>
+    public static async Task<double[]> EstimateHitsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var hits = new double[query.Terms.Count];
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var sample = await connection.QuerySingleAsync<HitSampleRow>(new CommandDefinition(
+                SampleHitsSql, new { Match = query.Terms[i].ToMatchExpression(), Sample = HitSample }, cancellationToken: cancellationToken));
+            hits[i] = sample.Sampled < HitSample || sample.Oldest is not { } oldest || sample.Newest is not { } newest
+                ? sample.Sampled
+                : (double)HitSample * newest / Math.Max(1, newest - oldest + 1);
+        }
+
+        return hits;
+    }
+
+    private sealed class IdRange
+    {
+        public long? FirstId { get; init; }
+
+        public long? LastId { get; init; }
+    }
+
+    private sealed class HitSampleRow
+    {
+        public long Sampled { get; init; }
+
+        public long? Oldest { get; init; }
+
+        public long? Newest { get; init; }
     }
 
     public const string ListRelatedSql = """

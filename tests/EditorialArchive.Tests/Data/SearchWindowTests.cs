@@ -62,6 +62,25 @@ public sealed class SearchWindowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_count_past_the_sample_is_estimated_from_how_densely_the_newest_postings_sit()
+    {
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+        var query = SearchQuery.Parse("harbour weekly").Exact();
+        var exact = new List<long>();
+        foreach (var term in query.Terms)
+        {
+            exact.Add(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM article_search WHERE article_search MATCH @m", new { m = term.ToMatchExpression() }));
+        }
+
+        var estimated = await SearchRepository.EstimateHitsAsync(connection, query, CancellationToken.None);
+
+        // Both words are in more pieces than the sample reads (1,006 and 1,005).
+        Assert.All(exact, e => Assert.True(e > SearchRepository.HitSample));
+        Assert.InRange(estimated[0], exact[0] * 0.95, exact[0] * 1.05);
+        Assert.InRange(estimated[1], exact[1] * 0.95, exact[1] * 1.05);
+    }
+
+    [Fact]
     public async Task The_deepest_page_is_still_served_from_the_window()
     {
         var search = new SearchRepository(database.Connections);
