@@ -162,7 +162,7 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
 
     public const string ListRelatedSql = """
         WITH candidates AS (
-            SELECT article_search.rowid AS id, article_search.rank AS score
+            SELECT article_search.rowid AS id, archive_rank(article_search, @PhraseHits) AS score
             FROM article_search
             JOIN articles f INDEXED BY ix_articles_summary ON f.id = article_search.rowid
             WHERE article_search MATCH @Match
@@ -186,10 +186,12 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+        // Whole words only: related pieces share the headline's words, and prefixes would cost (see SearchQuery.Exact).
+        var exact = query.Exact();
+        var hits = exact.Terms.Count > 1 ? await EstimateHitsAsync(connection, exact, cancellationToken) : [];
         var rows = await connection.QueryAsync<LinkedPiece>(new CommandDefinition(
             ListRelatedSql,
-            // Whole words only: related pieces share the headline's words, and prefixes would cost (see SearchQuery.Exact).
-            new { Match = query.Exact().ToAnyMatchExpression(), Language = language, Id = id, Window = RelevanceWindow, Limit = limit },
+            new { Match = exact.ToAnyMatchExpression(), PhraseHits = SearchRankFunction.EncodeHits(hits), Language = language, Id = id, Window = RelevanceWindow, Limit = limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
     }
