@@ -1,5 +1,6 @@
 using Dapper;
 using EditorialArchive.Web.Reading;
+using Microsoft.Data.Sqlite;
 
 namespace EditorialArchive.Web.Data;
 
@@ -20,33 +21,51 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
     /// <summary>How many of a word's newest postings are read to estimate how many pieces it is in (see <see cref="EstimateHitsAsync"/>).</summary>
     public const int HitSample = 1_000;
 
+    /// <summary>How many of the newest pieces the fragment index holds (migration 015).</summary>
+    public const int RecentPieces = 50_000;
+
     // The window reads the filter columns from ix_articles_summary (006), not the wide article rows; only the
     // page of hits finally shown is read from `articles`. The rowid bounds are those of the months the dates
-    // cover (or none): FTS5 then reads only the postings between them.
-    public const string SearchPublishedSql = """
-        WITH candidates AS (
-            SELECT article_search.rowid AS id, archive_rank(article_search, @PhraseHits) AS score
-            FROM article_search
-            JOIN articles f INDEXED BY ix_articles_summary ON f.id = article_search.rowid
-            JOIN sections fs ON fs.id = f.section_id
-            WHERE article_search MATCH @Match
-              AND article_search.rowid >= coalesce(@FirstId, 0)
-              AND article_search.rowid <= coalesce(@LastId, 9223372036854775807)
+    // cover (or none): FTS5 then reads only the postings between them. window_count tells whether the window filled.
+    // (ORDER BY 1 is the index's own rowid, which FTS5 streams newest first.)
+    private const string WindowFiltersAndPage = """
               AND f.status = 'published'
               AND (@Language IS NULL OR f.language = @Language)
-              AND (@SectionSlug IS NULL OR fs.slug = @SectionSlug)
+              AND (@SectionSlug IS NULL OR f.section_id = (SELECT id FROM sections WHERE slug = @SectionSlug))
               AND (@From IS NULL OR f.posted_at >= @From)
               AND (@Until IS NULL OR f.posted_at < @Until)
-            ORDER BY article_search.rowid DESC
+            ORDER BY 1 DESC
             LIMIT @Window
         )
         SELECT a.id, a.slug, a.language, a.headline, s.name_en AS section_name_en, s.name_ko AS section_name_ko,
-               a.byline, a.posted_at, a.body_markdown
+               a.byline, a.posted_at, a.body_markdown, (SELECT count(*) FROM candidates) AS window_count
         FROM candidates c
         JOIN articles a ON a.id = c.id
         JOIN sections s ON s.id = a.section_id
         ORDER BY c.score, c.id
         LIMIT @Limit OFFSET @Offset
+        """;
+
+    public const string SearchPublishedSql = $"""
+        WITH candidates AS (
+            SELECT article_search.rowid AS id, archive_rank(article_search, @PhraseHits) AS score
+            FROM article_search
+            JOIN articles f INDEXED BY ix_articles_summary ON f.id = article_search.rowid
+            WHERE article_search MATCH @Match
+              AND article_search.rowid >= coalesce(@FirstId, 0) AND article_search.rowid <= coalesce(@LastId, 9223372036854775807)
+        {WindowFiltersAndPage}
+        """;
+
+    /// <summary>The same window from the fragment index, over the newest <see cref="RecentPieces"/> ids only (the ones it keeps current).</summary>
+    public const string SearchRecentSql = $"""
+        WITH candidates AS (
+            SELECT article_search_recent.rowid AS id, archive_rank(article_search_recent, @PhraseHits) AS score
+            FROM article_search_recent
+            JOIN articles f INDEXED BY ix_articles_summary ON f.id = article_search_recent.rowid
+            WHERE article_search_recent MATCH @Match
+              AND article_search_recent.rowid >= max(coalesce(@FirstId, 0), (SELECT max(id) FROM articles) - @RecentPieces + 1)
+              AND article_search_recent.rowid <= coalesce(@LastId, 9223372036854775807)
+        {WindowFiltersAndPage}
         """;
 
     // Stops at the window: a cheap probe of whether whole-word matches alone fill it.
@@ -67,6 +86,13 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         FROM (SELECT rowid FROM article_search WHERE article_search MATCH @Match ORDER BY rowid DESC LIMIT @Sample)
         """;
 
+    // The same over the fragment index's newest ids; Newest - Floor is then the population sampled from.
+    private const string SampleRecentHitsSql = """
+        SELECT count(*) AS Sampled, min(rowid) AS Oldest, (SELECT max(id) FROM articles) AS Newest
+        FROM (SELECT rowid FROM article_search_recent WHERE article_search_recent MATCH @Match
+                AND rowid > (SELECT max(id) FROM articles) - @RecentPieces ORDER BY rowid DESC LIMIT @Sample)
+        """;
+
     /// <summary>One page of hits for a parsed query; the page number is bounded by the caller (see the window).</summary>
     public async Task<IReadOnlyList<SearchHit>> SearchPublishedAsync(SearchQuery query, SearchFilters filters, int offset, int limit, CancellationToken cancellationToken)
     {
@@ -79,7 +105,7 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         if (query.HasPrefixTerms)
         {
             // A common word fills the window with whole-word matches alone, without the prefix's cost; a rarer
-            // word or a fragment ("kor", "econ") keeps the prefix, whose postings are then small.
+            // word or a fragment ("kor", "econ") keeps the prefix.
             var exact = query.Exact();
             var wholeWordMatches = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 CountWindowMatchesSql, new { Match = exact.ToMatchExpression(), Window = RelevanceWindow }, cancellationToken: cancellationToken));
@@ -91,7 +117,7 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
 
         var from = filters.From is { } f ? UtcInstant.Format(f) : null;
         var until = filters.Until is { } u ? UtcInstant.Format(u) : null;
-        IdRange? range = null;
+        IdRange range = new();
         if (from is not null || until is not null)
         {
             range = await connection.QuerySingleAsync<IdRange>(new CommandDefinition(
@@ -102,21 +128,41 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
             }
         }
 
+        var window = Math.Max(RelevanceWindow, offset + limit);
+        if (query.HasPrefixTerms)
+        {
+            // A fragment: the newest pieces' own index gives the same window when it holds a full one.
+            var recentHits = query.Terms.Count > 1 ? await EstimateRecentHitsAsync(connection, query, cancellationToken) : [];
+            var recent = await QueryWindowAsync(connection, SearchRecentSql, query, recentHits, range, filters, from, until, window, offset, limit, cancellationToken);
+            if (recent.Count > 0 && recent[0].WindowCount >= window)
+            {
+                return recent;
+            }
+        }
+
         // One phrase: every row's score has the same IDF factor, so the order needs no count at all.
         var hits = query.Terms.Count > 1 ? await EstimateHitsAsync(connection, query, cancellationToken) : [];
-        var rows = await connection.QueryAsync<SearchHit>(new CommandDefinition(
-            SearchPublishedSql,
+        return await QueryWindowAsync(connection, SearchPublishedSql, query, hits, range, filters, from, until, window, offset, limit, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<WindowedHit>> QueryWindowAsync(
+        SqliteConnection connection, string sql, SearchQuery query, double[] hits, IdRange range, SearchFilters filters,
+        string? from, string? until, int window, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<WindowedHit>(new CommandDefinition(
+            sql,
             new
             {
                 Match = query.ToMatchExpression(),
                 PhraseHits = SearchRankFunction.EncodeHits(hits),
-                range?.FirstId,
-                range?.LastId,
+                range.FirstId,
+                range.LastId,
                 filters.Language,
                 filters.SectionSlug,
                 From = from,
                 Until = until,
-                Window = Math.Max(RelevanceWindow, offset + limit),
+                Window = window,
+                RecentPieces,
                 Limit = limit,
                 Offset = offset,
             },
@@ -129,7 +175,7 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
     /// <see cref="HitSample"/>, otherwise estimated from how densely its newest postings sit among the newest ids
     /// (ids grow with time, and a word's share of pieces changes slowly). bm25 counted by reading every posting.
     /// </summary>
-    public static async Task<double[]> EstimateHitsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    public static async Task<double[]> EstimateHitsAsync(SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {
         var hits = new double[query.Terms.Count];
         for (var i = 0; i < hits.Length; i++)
@@ -142,6 +188,27 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         }
 
         return hits;
+    }
+
+    /// <summary>The same estimate over the fragment index, scaled to the newest <see cref="RecentPieces"/> ids it holds.</summary>
+    private static async Task<double[]> EstimateRecentHitsAsync(SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var hits = new double[query.Terms.Count];
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var sample = await connection.QuerySingleAsync<HitSampleRow>(new CommandDefinition(
+                SampleRecentHitsSql, new { Match = query.Terms[i].ToMatchExpression(), Sample = HitSample, RecentPieces }, cancellationToken: cancellationToken));
+            hits[i] = sample.Sampled < HitSample || sample.Oldest is not { } oldest || sample.Newest is not { } newest
+                ? sample.Sampled
+                : (double)HitSample * Math.Min(newest, RecentPieces) / Math.Max(1, newest - oldest + 1);
+        }
+
+        return hits;
+    }
+
+    private sealed class WindowedHit : SearchHit
+    {
+        public long WindowCount { get; init; }
     }
 
     private sealed class IdRange
