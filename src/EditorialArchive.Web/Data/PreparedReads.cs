@@ -79,10 +79,10 @@ public sealed class PreparedReads : IDisposable
     }
 
     /// <summary>How many connections are idle now (tests).</summary>
-    internal int IdleCount => Volatile.Read(ref idleCount);
+    public int IdleCount => Volatile.Read(ref idleCount);
 
     /// <summary>Whether any idle connection has a transaction open (tests; <see cref="Return"/> never keeps one).</summary>
-    internal bool AnyIdleBusy() => idle.Any(s => s.IsBusy());
+    public bool AnyIdleBusy() => idle.Any(s => s.IsBusy());
 
     private Session Rent()
     {
