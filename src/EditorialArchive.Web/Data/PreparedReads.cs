@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using System.Runtime.InteropServices;
 
 namespace EditorialArchive.Web.Data;
 
