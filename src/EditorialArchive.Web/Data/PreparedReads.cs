@@ -18,12 +18,17 @@ namespace EditorialArchive.Web.Data;
 /// </summary>
 public sealed class PreparedReads : IDisposable
 {
-    /// <summary>Idle connections kept; more may be open at a busy moment, and are closed when they come back.</summary>
-    public static readonly int MaxIdle = Math.Max(4, Environment.ProcessorCount * 2);
+    /// <summary>
+    /// Idle connections kept; more may be open at a busy moment, and are closed when they come back. Reads block their
+    /// thread (SQLite's API is synchronous), so as many run at once as the thread pool has threads in them: on 2 cores
+    /// under 8 crawling connections, up to 8. A connection costs its page cache (at most 2 MB) and its statements.
+    /// </summary>
+    public static readonly int MaxIdle = Math.Max(16, Environment.ProcessorCount * 4);
 
     private readonly SqliteConnectionFactory connections;
     private readonly ConcurrentBag<Session> idle = [];
     private int idleCount;
+    private long opened;
     private bool disposed;
 
     internal PreparedReads(SqliteConnectionFactory connections) => this.connections = connections;
@@ -41,32 +46,31 @@ public sealed class PreparedReads : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var session = Rent();
+        var rows = new List<T>();
         try
         {
             var command = session.Command(sql);
             Bind(command.Parameters, parameters);
-            var rows = new List<T>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            // Disposing the reader resets the statement (the read transaction ends) and keeps it prepared.
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
             {
-                if (await reader.ReadAsync(cancellationToken))
+                var parse = rowParser(reader);
+                do
                 {
-                    var parse = rowParser(reader);
-                    do
-                    {
-                        rows.Add(parse(reader));
-                    }
-                    while (await reader.ReadAsync(cancellationToken));
+                    rows.Add(parse(reader));
                 }
+                while (await reader.ReadAsync(cancellationToken));
             }
-
-            Return(session);
-            return rows;
         }
         catch
         {
             session.Dispose();
             throw;
         }
+
+        Return(session);
+        return rows;
     }
 
     public void Dispose()
@@ -77,6 +81,9 @@ public sealed class PreparedReads : IDisposable
             session.Dispose();
         }
     }
+
+    /// <summary>How many connections were opened so far (each one's statements are prepared once).</summary>
+    public long Opened => Interlocked.Read(ref opened);
 
     /// <summary>How many connections are idle now (tests).</summary>
     public int IdleCount => Volatile.Read(ref idleCount);
@@ -93,23 +100,26 @@ public sealed class PreparedReads : IDisposable
             return session;
         }
 
-        return new Session(connections.OpenUnpooled());
+        var connection = connections.OpenUnpooled();
+        Interlocked.Increment(ref opened);
+        return new Session(connection);
     }
 
     private void Return(Session session)
     {
-        if (disposed || session.IsBusy() || Interlocked.Increment(ref idleCount) > MaxIdle)
+        if (disposed || session.IsBusy())
         {
-            if (!disposed && !session.IsBusy())
-            {
-                Interlocked.Decrement(ref idleCount);
-            }
-
             session.Dispose();
-            return;
         }
-
-        idle.Add(session);
+        else if (Interlocked.Increment(ref idleCount) > MaxIdle)
+        {
+            Interlocked.Decrement(ref idleCount);
+            session.Dispose();
+        }
+        else
+        {
+            idle.Add(session);
+        }
     }
 
     private const int SqliteTxnNone = 0;
