@@ -95,7 +95,7 @@ public sealed class SearchController(
                 ArticleUrls.Article(h.Language, h.Id, h.Slug),
                 h.Language,
                 SearchHighlighter.Highlight(h.Headline, query),
-                SearchHighlighter.Snippet(SearchText.PlainTextOfMarkdown(h.BodyMarkdown), query),
+                SearchHighlighter.SnippetOfMarkdown(h.BodyMarkdown, query),
                 h.SectionName,
                 h.Byline,
                 new ShownInstant(time.FormatDisplay(h.PostedAt, h.Language), time.FormatMachine(h.PostedAt))))],

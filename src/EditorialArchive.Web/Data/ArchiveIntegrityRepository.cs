@@ -5,7 +5,7 @@ namespace EditorialArchive.Web.Data;
 
 /// <summary>
 /// Checks that a database file holds a whole, consistent archive: SQLite's own integrity check, the search index's,
-/// the search index against the pieces, the month counts against a recount, the change counters, and that no piece
+/// the search index against the pieces (and the newest pieces' index, the month id ranges), the month counts against a recount, the change counters, and that no piece
 /// is half-written (its current version is the newest revision). The <c>check</c> verb, the backup verb's
 /// verification and the crash harness all run these.
 /// </summary>
@@ -14,6 +14,23 @@ public sealed class ArchiveIntegrityRepository(SqliteConnectionFactory connectio
     private const string IntegrityCheckSql = "PRAGMA integrity_check";
 
     private const string SearchIndexIntegrityCheckSql = "INSERT INTO article_search (article_search) VALUES ('integrity-check')";
+
+    private const string RecentSearchIndexIntegrityCheckSql = "INSERT INTO article_search_recent (article_search_recent) VALUES ('integrity-check')";
+
+    // The fragment index holds every piece among the newest 50,000 ids (migration 015); older rows may linger.
+    private const string CountRecentSearchIndexMissingSql = """
+        SELECT count(*) FROM articles a
+        WHERE a.id > (SELECT max(id) FROM articles) - @RecentPieces
+          AND NOT EXISTS (SELECT 1 FROM article_search_recent s WHERE s.rowid = a.id)
+        """;
+
+    // The month id ranges only widen, so every published piece lies within its month's (migration 014).
+    private const string CountPiecesOutsideMonthRangesSql = """
+        SELECT count(*) FROM articles a
+        WHERE a.status = 'published' AND NOT EXISTS (
+            SELECT 1 FROM article_month_id_ranges r
+            WHERE r.month = substr(a.posted_at, 1, 7) AND a.id BETWEEN r.first_id AND r.last_id)
+        """;
 
     // Contentless with contentless_delete: the index has one row per piece, whatever its status (migration 003).
     private const string CountSearchIndexMismatchesSql = """
@@ -87,6 +104,28 @@ public sealed class ArchiveIntegrityRepository(SqliteConnectionFactory connectio
         if (searchMismatches > 0)
         {
             problems.Add($"search index: {searchMismatches} pieces missing from the index or index rows without a piece");
+        }
+
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(RecentSearchIndexIntegrityCheckSql, cancellationToken: cancellationToken));
+        }
+        catch (SqliteException ex)
+        {
+            problems.Add($"newest pieces' search index integrity-check: {ex.Message}");
+        }
+
+        var recentMissing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            CountRecentSearchIndexMissingSql, new { SearchRepository.RecentPieces }, cancellationToken: cancellationToken));
+        if (recentMissing > 0)
+        {
+            problems.Add($"newest pieces' search index: {recentMissing} of the newest pieces missing");
+        }
+
+        var outsideRanges = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountPiecesOutsideMonthRangesSql, cancellationToken: cancellationToken));
+        if (outsideRanges > 0)
+        {
+            problems.Add($"month id ranges: {outsideRanges} published pieces outside their month's range (date-narrowed searches would miss them)");
         }
 
         var months = await connection.QueryAsync<(string Language, string Month, long Stored, long Recounted)>(

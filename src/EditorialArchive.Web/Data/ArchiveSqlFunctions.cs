@@ -18,7 +18,13 @@ public static class ArchiveSqlFunctions
         connection.CreateFunction<string?, string>("archive_hangul_bigrams", text => HangulBigrams.Of(text), isDeterministic: true);
         connection.CreateFunction<string?, string?>("archive_local_month", instant => LocalMonth(instant, zone), isDeterministic: true);
         connection.CreateFunction("archive_zone", () => zone.Id, isDeterministic: true);
+        // The fragment index's lowest id (migration 015): none given, the newest id less SearchRepository.RecentPieces.
+        RegisterRecentSearchFloor(connection, null);
     }
+
+    /// <summary>Which ids the fragment index takes as they are written: above <paramref name="floor"/>, or (null) the newest ones.</summary>
+    public static void RegisterRecentSearchFloor(SqliteConnection connection, long? floor) =>
+        connection.CreateFunction("archive_recent_search_floor", () => floor, isDeterministic: true);
 
     /// <summary>The zone named by <c>Archive:TimeZone</c>, or Asia/Seoul when it is unset (start-up validation rejects unknown names).</summary>
     public static TimeZoneInfo ZoneOrDefault(string? id)

@@ -16,7 +16,7 @@ namespace EditorialArchive.Web.Data;
 /// A connection goes back only when the read succeeded and left no statement running (so no read transaction stays
 /// open on it, which would pin an old snapshot); after any failure it is closed. Writes never use it.
 /// </summary>
-public sealed class PreparedReads : IDisposable
+public sealed partial class PreparedReads : IDisposable
 {
     /// <summary>
     /// Idle connections kept; more may be open at a busy moment, and are closed when they come back. Reads block their
@@ -125,8 +125,8 @@ public sealed class PreparedReads : IDisposable
     private const int SqliteTxnNone = 0;
 
     // SQLitePCLRaw has no binding for it (3.34+); the bundled library is the one Microsoft.Data.Sqlite loaded.
-    [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl)]
-    private static extern int sqlite3_txn_state(IntPtr db, IntPtr schema);
+    [LibraryImport("e_sqlite3")]
+    private static partial int sqlite3_txn_state(IntPtr db, IntPtr schema);
 
     private static void Bind(SqliteParameterCollection bound, IReadOnlyList<(string Name, object? Value)> parameters)
     {

@@ -97,6 +97,8 @@ public sealed class SqliteConnectionFactory : IDisposable
     {
         // The triggers that keep the search index and month counts in step call these (migration 003).
         ArchiveSqlFunctions.Register(connection, zone);
+        // Search ranks with it (see SearchRepository); registered once per native connection.
+        SearchRankFunction.Register(connection);
         opened?.Invoke(connection);
         if (statementObserver is not null)
         {

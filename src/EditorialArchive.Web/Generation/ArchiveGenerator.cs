@@ -42,6 +42,8 @@ public sealed class ArchiveGenerator(SqliteConnectionFactory connections, Markdo
 
             var searchText = new PrecomputedSearchText();
             searchText.Register(connection);
+            // The archive is empty, so the last id is the count: only the newest pieces go into the fragment index.
+            ArchiveSqlFunctions.RegisterRecentSearchFloor(connection, count - SearchRepository.RecentPieces);
             BulkLoadSettings.Begin(connection);
             try
             {

@@ -100,7 +100,7 @@ public sealed record Section(long Id, string Slug, string NameEn, string NameKo)
 public sealed record MonthCount(int Year, int Month, long Count);
 
 /// <summary>A search hit: the piece and its Markdown body, from whose text the snippet is cut.</summary>
-public sealed class SearchHit
+public class SearchHit
 {
     public long Id { get; init; }
     public string Slug { get; init; } = "";

@@ -17,7 +17,10 @@ public static class SearchHighlighter
     public static string Highlight(string text, SearchQuery query) => ToHtml(text, FindHits(text, query));
 
     /// <summary>About <see cref="SnippetLength"/> characters around the first hit (or the opening), with hits marked.</summary>
-    public static string Snippet(string text, SearchQuery query)
+    public static string Snippet(string text, SearchQuery query) => Snippet(text, query, whole: true);
+
+    // whole: false when text is only the opening of a longer text (so it ends with an ellipsis).
+    private static string Snippet(string text, SearchQuery query, bool whole)
     {
         text = text.ReplaceLineEndings(" ");
         var hits = FindHits(text, query);
@@ -37,8 +40,36 @@ public static class SearchHighlighter
 
         var window = text[start..end];
         var html = ToHtml(window, [.. hits.Where(h => h.Start >= start && h.Start + h.Length <= end).Select(h => h with { Start = h.Start - start })]);
-        return (start > 0 ? "… " : "") + html + (end < text.Length ? " …" : "");
+        return (start > 0 ? "… " : "") + html + (end < text.Length || !whole ? " …" : "");
     }
+
+    /// <summary>
+    /// <see cref="Snippet(string, SearchQuery)"/> of a Markdown body. Only the Markdown through a paragraph break a little past the first hit
+    /// is made plain text: a whole body costs Markdig ~0.15 ms, and twenty of them were a fifth of a search page. The
+    /// snippet is the same, since it ends long before the cut; when the Markdown's first hit is not in its text (a
+    /// word inside a link address), the whole body is used.
+    /// </summary>
+    public static string SnippetOfMarkdown(string markdown, SearchQuery query)
+    {
+        var hits = FindHits(markdown, query);
+        if (hits.Count > 0)
+        {
+            var cut = markdown.IndexOf("\n\n", Math.Min(markdown.Length, hits[0].Start + MarkdownReach), StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                var opening = SearchText.PlainTextOfMarkdown(markdown[..cut]);
+                if (FindHits(opening, query).Count > 0)
+                {
+                    return Snippet(opening, query, whole: false);
+                }
+            }
+        }
+
+        return Snippet(SearchText.PlainTextOfMarkdown(markdown), query);
+    }
+
+    /// <summary>How far past the Markdown's first hit the cut may fall: far past the snippet's end, markup included.</summary>
+    private const int MarkdownReach = 1_000;
 
     private readonly record struct Hit(int Start, int Length);
 

@@ -33,6 +33,8 @@ public sealed class ArchiveIntegrityRepositoryTests : IAsyncLifetime
     [Theory]
     [InlineData("UPDATE archive_month_counts SET count = count + 1 WHERE language = 'en'", "month counts: en 2025-04 stored 2, recounted 1")]
     [InlineData("DELETE FROM article_search WHERE rowid = (SELECT min(id) FROM articles)", "search index: 1 pieces missing")]
+    [InlineData("DELETE FROM article_search_recent WHERE rowid = (SELECT max(id) FROM articles)", "newest pieces' search index: 1 of the newest pieces missing")]
+    [InlineData("UPDATE article_month_id_ranges SET first_id = first_id + 1", "month id ranges: 1 published pieces outside")]
     [InlineData("UPDATE article_revisions SET body_markdown = 'Other.' WHERE language = 'en'", "half-written pieces")]
     [InlineData("INSERT INTO article_revisions (article_id, version, saved_at, headline, slug, language, section_slug, body_markdown, status) SELECT article_id, version, saved_at, headline, slug, language, section_slug, body_markdown, status FROM article_revisions WHERE language = 'ko'", "versions stored twice")]
     [InlineData("UPDATE archive_changes SET listing_version = version + 1", "archive_changes")]

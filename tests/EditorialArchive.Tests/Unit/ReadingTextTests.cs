@@ -4,6 +4,24 @@ namespace EditorialArchive.Tests.Unit;
 
 public sealed class ReadingTextTests
 {
+    [Theory]
+    [InlineData(0, "harbour")]
+    [InlineData(7, "harbour")]
+    [InlineData(19, "harbour")]
+    [InlineData(3, "항구")]
+    [InlineData(5, "nowhere")]
+    public void A_snippet_cut_from_the_opening_of_the_markdown_is_the_snippet_of_the_whole_body(int paragraph, string word)
+    {
+        // Twenty paragraphs with markup; the word in one of them, and (as a trap) inside a link address first of all.
+        var paragraphs = Enumerable.Range(0, 20).Select(i => i == paragraph
+            ? $"Paragraph {i} says **{word}** twice: {word} and [a link](https://x.example/{i}) with *emphasis* and more words after it to fill a line."
+            : $"Paragraph {i} is about [other things](https://x.example/{word}/{i}) with *emphasis*, `code`, and enough words to be long: {new string('x', 40)} and more.");
+        var markdown = string.Join("\n\n", paragraphs);
+        var query = SearchQuery.Parse(word);
+
+        Assert.Equal(SearchHighlighter.Snippet(SearchText.PlainTextOfMarkdown(markdown), query), SearchHighlighter.SnippetOfMarkdown(markdown, query));
+    }
+
     [Fact]
     public void Snippets_escape_the_text_and_mark_only_the_hits()
     {
