@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The crawl row, two builds of the app side by side in one run on the same archive: each is started on the file,
 # warmed with 10 s of crawl on its own slice of addresses, then measured by three 10 s crawls (8 connections) on fresh
-# slices; prints req/s, p50, p99, bytes read per request (/proc/PID/io rchar) and peak RSS. Run tests/Benchmarks/run.sh
+# slices; prints req/s, p50, p99, bytes read per request (/proc/PID/io rchar), the app's CPU time per request
+# (/proc/PID/stat utime + stime, which wrk's share of the 2 cores does not blur) and peak RSS. Run tests/Benchmarks/run.sh
 # first (it makes the archive and crawl.txt). A build with a newer migration must go second (the older one refuses it).
 #
 #   tests/Benchmarks/crawl-ab.sh BEFORE_APP_DIR AFTER_APP_DIR   (folders of `dotnet publish` output)
@@ -15,7 +16,10 @@ PORT=${APP_PORT:-5107}
 LUA="$(cd "$(dirname "$0")" && pwd)/distinct-paths.lua"
 
 crawl() { # offset, extra wrk args
-  env PATHS_FILE="$W/crawl.txt" PATHS_OFFSET="$1" WRK_THREADS=2 wrk -t2 -c8 -d10s --timeout 30s --latency -s "$LUA" "http://127.0.0.1:$PORT"
+  env PATHS_FILE="$W/crawl.txt" PATHS_OFFSET="$1" WRK_THREADS=2 COUNT_HITS=1 wrk -t2 -c8 -d10s --timeout 30s --latency -s "$LUA" "http://127.0.0.1:$PORT"
+}
+cpu_ticks() { # utime + stime of a process, in clock ticks (the command name has no spaces here)
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 measure() { # app dir, warm-up offset, measured offsets...
   local dir=$1 warm=$2; shift 2
@@ -30,16 +34,20 @@ measure() { # app dir, warm-up offset, measured offsets...
   echo "$dir: healthy after $(( ($(date +%s%N) - t0) / 1000000 )) ms"
   crawl "$warm" | awk '/Requests\/sec/ { print "  warm-up: " $2 " req/s" }'
   for offset in "$@"; do
-    local r0 r1 out n
+    local r0 r1 c0 c1 out n
     r0=$(awk '/^rchar/ { print $2 }' "/proc/$pid/io")
+    c0=$(cpu_ticks "$pid")
     out=$(crawl "$offset")
     r1=$(awk '/^rchar/ { print $2 }' "/proc/$pid/io")
+    c1=$(cpu_ticks "$pid")
     n=$(awk '/requests in/ { print $1 }' <<<"$out")
-    echo "  crawl at $offset: $(awk '/Requests\/sec/ { print $2 }' <<<"$out") req/s, p50 $(awk '$1 == "50%" { print $2 }' <<<"$out"), p99 $(awk '$1 == "99%" { print $2 }' <<<"$out"), read $(( (r1 - r0) / n / 1024 )) KB per request"
+    echo "  crawl at $offset: $(awk '/Requests\/sec/ { print $2 }' <<<"$out") req/s, p50 $(awk '$1 == "50%" { print $2 }' <<<"$out"), p99 $(awk '$1 == "99%" { print $2 }' <<<"$out"), read $(( (r1 - r0) / n / 1024 )) KB, CPU $(awk -v t=$((c1 - c0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t * 1000 / hz / n }') ms per request; $(awk '/^cache-hits/ { print $2 " of " $4 " from the cache" }' <<<"$out")"
   done
   echo "  VmHWM: $(awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' "/proc/$pid/status")"
   kill "$pid"; wait "$pid" 2>/dev/null
 }
 
-echo "== before: $BEFORE"; measure "$BEFORE" 10000 20000 30000 40000
-echo "== after: $AFTER"; measure "$AFTER" 60000 70000 80000 90000
+# Slices 25,000 lines apart: a 10 s crawl at 2,500 req/s asks 25,000 addresses, so no run repeats an earlier one's
+# (a repeat would be a cache hit, or with admission a second request that stores the page).
+echo "== before: $BEFORE"; measure "$BEFORE" 0 25000 50000 75000
+echo "== after: $AFTER"; measure "$AFTER" 100000 125000 150000 175000

@@ -206,9 +206,10 @@ for run in $(seq 1 "$RUNS"); do
 done
 crawl_rss_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status")
 
-# newsroom: readers on 500 popular pages (cached first), the crawl on the last slice, an editor saving every 2 s.
+# newsroom: readers on 500 popular pages (cached first: each asked twice, since a page is stored from its second
+# request), the crawl on the last slice, an editor saving every 2 s.
 echo "== newsroom: readers on 500 popular pages + the crawl + an editor correcting a piece every 2 s, ${NEWSROOM_SECONDS}s"
-while read -r popular_path; do curl -s -o /dev/null "$BASE$popular_path"; done <"$WORK/popular.txt"
+while read -r popular_path; do curl -s -o /dev/null -o /dev/null "$BASE$popular_path" "$BASE$popular_path"; done <"$WORK/popular.txt"
 quiesce
 printf '%s\n' "$EDITOR_PASSWORD" | python3 "$HERE/newsroom-editor.py" "$BASE" "$EDITOR_EMAIL" "$WORK/edited.txt" "$NEWSROOM_SECONDS" 2 >"$WORK/editor.out" 2>"$WORK/editor.err" &
 editor_pid=$!

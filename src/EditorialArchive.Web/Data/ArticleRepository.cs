@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using EditorialArchive.Web.Articles;
@@ -26,18 +27,26 @@ public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeP
 
     public async Task<PublishedArticle?> GetPublishedByIdAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         // The counterpart and the correction notes come in the same statement: one read per uncached page.
-        var rows = await connection.QueryAsync<PublishedArticle, CounterpartRow, CorrectionsRow, PublishedArticle>(
-            new CommandDefinition(GetPublishedByIdSql, new { Id = id }, cancellationToken: cancellationToken),
-            (article, link, corrections) =>
-            {
-                article.Counterpart = link?.ToCounterpart();
-                article.Corrections = corrections.ToCorrections();
-                return article;
-            },
-            splitOn: "counterpart_language,corrections_json");
+        var rows = await connections.Reads.QueryAsync(GetPublishedByIdSql, [("@Id", id)], ParsePublished, cancellationToken);
         return rows.FirstOrDefault();
+    }
+
+    /// <summary>Dapper's three row parsers over the piece's columns, its counterpart's and its notes' (as a multi-map splits them).</summary>
+    private static Func<DbDataReader, PublishedArticle> ParsePublished(DbDataReader reader)
+    {
+        var counterpartAt = reader.GetOrdinal("counterpart_language");
+        var correctionsAt = reader.GetOrdinal("corrections_json");
+        var article = reader.GetRowParser<PublishedArticle>(startIndex: 0, length: counterpartAt);
+        var link = reader.GetRowParser<CounterpartRow>(startIndex: counterpartAt, length: correctionsAt - counterpartAt, returnNullIfFirstMissing: true);
+        var corrections = reader.GetRowParser<CorrectionsRow>(startIndex: correctionsAt, length: 1, returnNullIfFirstMissing: true);
+        return row =>
+        {
+            var piece = article(row);
+            piece.Counterpart = link(row)?.ToCounterpart();
+            piece.Corrections = corrections(row)?.ToCorrections() ?? [];
+            return piece;
+        };
     }
 
     private const string CountAllSql = "SELECT count(*) FROM articles";

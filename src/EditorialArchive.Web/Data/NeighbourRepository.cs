@@ -1,4 +1,3 @@
-using Dapper;
 using EditorialArchive.Web.Reading;
 
 namespace EditorialArchive.Web.Data;
@@ -32,11 +31,9 @@ public sealed class NeighbourRepository(SqliteConnectionFactory connections)
     public async Task<IReadOnlyList<LinkedPiece>> ListSectionNeighboursAsync(
         long id, string language, string sectionSlug, DateTimeOffset postedAt, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LinkedPiece>(new CommandDefinition(
+        return await connections.Reads.QueryAsync<LinkedPiece>(
             ListSectionNeighboursSql,
-            new { Id = id, Language = language, SectionSlug = sectionSlug, PostedAt = UtcInstant.Format(postedAt) },
-            cancellationToken: cancellationToken));
-        return rows.AsList();
+            [("@Id", id), ("@Language", language), ("@SectionSlug", sectionSlug), ("@PostedAt", UtcInstant.Format(postedAt))],
+            cancellationToken);
     }
 }

@@ -30,8 +30,7 @@ public sealed class RelatedPiecesRepository(SqliteConnectionFactory connections)
     /// </summary>
     public async Task<(IReadOnlyList<LinkedPiece> Pieces, bool IsPending)> ListStoredAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<LinkedPiece>(new CommandDefinition(ListStoredSql, new { Id = id }, cancellationToken: cancellationToken))).AsList();
+        var rows = await connections.Reads.QueryAsync<LinkedPiece>(ListStoredSql, [("@Id", id)], cancellationToken);
         var isPending = rows.Count > 0 && rows[^1].Position == "pending";
         return (isPending ? rows[..^1] : rows, isPending);
     }

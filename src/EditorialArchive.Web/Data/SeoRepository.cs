@@ -31,8 +31,8 @@ public sealed class SeoRepository(SqliteConnectionFactory connections)
     /// <summary>The status and versions of a piece, its counterpart and the archive's listings, whatever the status; null for an unknown id.</summary>
     public async Task<ArticleState?> GetArticleStateAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ArticleState>(new CommandDefinition(GetArticleStateSql, new { Id = id }, cancellationToken: cancellationToken));
+        var rows = await connections.Reads.QueryAsync<ArticleState>(GetArticleStateSql, [("@Id", id)], cancellationToken);
+        return rows.FirstOrDefault();
     }
 
     // Chunks are fixed id ranges, so a piece stays in the same sitemap for ever and unchanged chunks keep their

@@ -10,10 +10,11 @@ namespace EditorialArchive.Web.Hosting;
 /// <see cref="ArchivePageCache"/> evicts by those tags what a write changed: after a write by this process (desk,
 /// scheduler, seed import) the pages that show it are rendered afresh on the very next request, after one by another
 /// process (CLI, a second instance) within 50 ms, and every other page stays cached.
-/// Only anonymous GETs of public pages that answer 200 without setting a cookie are stored; article sitemaps (megabytes,
-/// streamed in constant memory) are not.
+/// Only anonymous GETs of public pages that answer 200 without setting a cookie are stored, and only from a page's
+/// second request while the first is remembered (<see cref="ArchivePageAdmission"/>: a crawler's pages, each asked once,
+/// are not kept); article sitemaps (megabytes, streamed in constant memory) are not.
 /// </summary>
-public sealed class ArchivePageCachePolicy(ArchivePageCache pageCache, ArchiveTime time, TimeProvider clock) : IOutputCachePolicy
+public sealed class ArchivePageCachePolicy(ArchivePageCache pageCache, ArchivePageAdmission admission, ArchiveTime time, TimeProvider clock) : IOutputCachePolicy
 {
     /// <summary>Evictions are targeted, so a page may stay as long as memory allows; the day's date is in the key.</summary>
     public static readonly TimeSpan Expiry = TimeSpan.FromHours(24);
@@ -37,12 +38,13 @@ public sealed class ArchivePageCachePolicy(ArchivePageCache pageCache, ArchiveTi
 
         await pageCache.CatchUpAsync();
 
+        // Only the query keys the page reads: ?x=1, ?x=2, … on a piece are one entry, so junk cannot fill the cache.
+        var queryKeys = ArchivePageQueryKeys.For(request.Path);
         context.AllowCacheLookup = true;
-        context.AllowCacheStorage = true;
+        context.AllowCacheStorage = admission.NoteAsked(request, queryKeys);
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Expiry;
-        // Only the query keys the page reads: ?x=1, ?x=2, … on a piece are one entry, so junk cannot fill the cache.
-        context.CacheVaryByRules.QueryKeys = ArchivePageQueryKeys.For(request.Path);
+        context.CacheVaryByRules.QueryKeys = queryKeys;
         // With Archive:SiteUrl empty, absolute links are built from the Host header: a forged one gets its own entry
         // and never reaches another client.
         context.CacheVaryByRules.VaryByHost = true;

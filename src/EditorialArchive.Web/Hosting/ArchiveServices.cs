@@ -70,7 +70,8 @@ public static class ArchiveServices
 
         var connectionFactory = new SqliteConnectionFactory(
             connectionString, ArchiveSqlFunctions.ZoneOrDefault(configuration[$"{ArchiveOptions.SectionName}:{nameof(ArchiveOptions.TimeZone)}"]));
-        services.AddSingleton(connectionFactory);
+        // From a factory, so the container disposes it (and the connections it keeps open) at shutdown.
+        services.AddSingleton(_ => connectionFactory);
 
         // Antiforgery and sign-in cookies must stay valid across restarts: keep the keys beside the database.
         services.AddDataProtection()

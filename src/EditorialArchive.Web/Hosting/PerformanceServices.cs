@@ -17,6 +17,7 @@ public static class PerformanceServices
             // /EN/… must reach the canonical-form redirect, not the cached /en/… page.
             o.UseCaseSensitivePaths = true;
         });
+        services.AddSingleton<ArchivePageAdmission>();
         services.AddSingleton<ArchivePageCache>();
         services.AddSingleton<ArchivePageChangeWatch>();
         DecorateStore(services);

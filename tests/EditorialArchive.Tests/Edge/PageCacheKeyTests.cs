@@ -14,8 +14,11 @@ public sealed class PageCacheKeyTests(ArchiveAppFactory app) : IClassFixture<Arc
         var url = await APieceUrlAsync(client);
         using var first = await client.GetAsync($"{url}?x=1");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // A page is stored from its second request (ArchivePageAdmission): another junk value is the same page asked again.
+        using var second = await client.GetAsync($"{url}?x=2");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
 
-        for (var i = 2; i <= 5; i++)
+        for (var i = 3; i <= 6; i++)
         {
             using var again = await client.GetAsync($"{url}?x={i}&utm_source=s{i}");
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -30,7 +33,9 @@ public sealed class PageCacheKeyTests(ArchiveAppFactory app) : IClassFixture<Arc
         await TestPieces.RefreshRelatedAsync(app);
         using var client = app.CreateBrowserlessClient();
         using var city = await client.GetAsync("/en/search?q=city");
+        using var cityAgain = await client.GetAsync("/en/search?q=city");
         using var cityJunk = await client.GetAsync("/en/search?q=city&junk=1");
+        using var budget = await client.GetAsync("/en/search?q=budget");
         using var other = await client.GetAsync("/en/search?q=budget");
 
         Assert.True(cityJunk.Headers.Age is not null, "a junk key beside q made a new entry");
@@ -42,6 +47,9 @@ public sealed class PageCacheKeyTests(ArchiveAppFactory app) : IClassFixture<Arc
     {
         using var client = app.CreateBrowserlessClient();
         using var front = await client.GetAsync("/en/?junk=1");
+        using var frontAgain = await client.GetAsync("/en/?junk=2");
+        using var cached = await client.GetAsync("/en/");
+        Assert.True(cached.Headers.Age is not null, "the front page asked twice was not stored");
         using var older = await client.GetAsync("/en/?before=2020-01-01T00:00:00Z_1");
         Assert.Equal(HttpStatusCode.OK, older.StatusCode);
         Assert.True(older.Headers.Age is null, "a list cursor did not vary the cache key");

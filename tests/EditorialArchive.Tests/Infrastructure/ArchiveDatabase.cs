@@ -24,6 +24,7 @@ public sealed class ArchiveDatabase : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        Connections.Dispose();
         database.Dispose();
         return Task.CompletedTask;
     }
