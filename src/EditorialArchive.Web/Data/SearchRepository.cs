@@ -175,32 +175,25 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
     /// <see cref="HitSample"/>, otherwise estimated from how densely its newest postings sit among the newest ids
     /// (ids grow with time, and a word's share of pieces changes slowly). bm25 counted by reading every posting.
     /// </summary>
-    public static async Task<double[]> EstimateHitsAsync(SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken)
-    {
-        var hits = new double[query.Terms.Count];
-        for (var i = 0; i < hits.Length; i++)
-        {
-            var sample = await connection.QuerySingleAsync<HitSampleRow>(new CommandDefinition(
-                SampleHitsSql, new { Match = query.Terms[i].ToMatchExpression(), Sample = HitSample }, cancellationToken: cancellationToken));
-            hits[i] = sample.Sampled < HitSample || sample.Oldest is not { } oldest || sample.Newest is not { } newest
-                ? sample.Sampled
-                : (double)HitSample * newest / Math.Max(1, newest - oldest + 1);
-        }
-
-        return hits;
-    }
+    public static Task<double[]> EstimateHitsAsync(SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken) =>
+        SampleHitsAsync(connection, query, SampleHitsSql, newest => newest, cancellationToken);
 
     /// <summary>The same estimate over the fragment index, scaled to the newest <see cref="RecentPieces"/> ids it holds.</summary>
-    private static async Task<double[]> EstimateRecentHitsAsync(SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    private static Task<double[]> EstimateRecentHitsAsync(SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken) =>
+        SampleHitsAsync(connection, query, SampleRecentHitsSql, newest => Math.Min(newest, RecentPieces), cancellationToken);
+
+    // idsSampled: how many ids the sample's index covers, given the newest id.
+    private static async Task<double[]> SampleHitsAsync(
+        SqliteConnection connection, SearchQuery query, string sampleSql, Func<long, long> idsSampled, CancellationToken cancellationToken)
     {
         var hits = new double[query.Terms.Count];
         for (var i = 0; i < hits.Length; i++)
         {
             var sample = await connection.QuerySingleAsync<HitSampleRow>(new CommandDefinition(
-                SampleRecentHitsSql, new { Match = query.Terms[i].ToMatchExpression(), Sample = HitSample, RecentPieces }, cancellationToken: cancellationToken));
+                sampleSql, new { Match = query.Terms[i].ToMatchExpression(), Sample = HitSample, RecentPieces }, cancellationToken: cancellationToken));
             hits[i] = sample.Sampled < HitSample || sample.Oldest is not { } oldest || sample.Newest is not { } newest
                 ? sample.Sampled
-                : (double)HitSample * Math.Min(newest, RecentPieces) / Math.Max(1, newest - oldest + 1);
+                : (double)HitSample * idsSampled(newest) / Math.Max(1, newest - oldest + 1);
         }
 
         return hits;
