@@ -115,7 +115,6 @@ public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeP
         }
     }
 
-    /// <summary>The flat columns of a translation link, before they become a <see cref="Counterpart"/>.</summary>
     /// <summary>The notes as <c>[[noted_at, note], …]</c>, oldest first (json_group_array gives <c>[]</c> for none).</summary>
     private sealed class CorrectionsRow
     {
@@ -132,6 +131,7 @@ public sealed class ArticleRepository(SqliteConnectionFactory connections, TimeP
         }
     }
 
+    /// <summary>The flat columns of a translation link, before they become a <see cref="Counterpart"/>.</summary>
     private sealed class CounterpartRow
     {
         public string? CounterpartLanguage { get; init; }

@@ -98,7 +98,7 @@ public static unsafe partial class SearchRankFunction
                 }
             }
 
-            long rows, totalTokens, instances;
+            long rows, totalTokens;
             int rowTokens;
             if (api->RowCount(fts, &rows) != 0 || api->ColumnTotalSize(fts, -1, &totalTokens) != 0
                 || api->ColumnSize(fts, -1, &rowTokens) != 0)
@@ -114,10 +114,9 @@ public static unsafe partial class SearchRankFunction
                 return;
             }
 
-            instances = count;
             Span<double> frequency = phrases <= 32 ? stackalloc double[phrases] : new double[phrases];
             frequency.Clear();
-            for (var i = 0; i < instances; i++)
+            for (var i = 0; i < count; i++)
             {
                 int phrase, column, offset;
                 if (api->Inst(fts, i, &phrase, &column, &offset) == 0 && phrase >= 0 && phrase < phrases)

@@ -17,13 +17,15 @@ public static class SearchHighlighter
     public static string Highlight(string text, SearchQuery query) => ToHtml(text, FindHits(text, query));
 
     /// <summary>About <see cref="SnippetLength"/> characters around the first hit (or the opening), with hits marked.</summary>
-    public static string Snippet(string text, SearchQuery query) => Snippet(text, query, whole: true);
-
-    // whole: false when text is only the opening of a longer text (so it ends with an ellipsis).
-    private static string Snippet(string text, SearchQuery query, bool whole)
+    public static string Snippet(string text, SearchQuery query)
     {
         text = text.ReplaceLineEndings(" ");
-        var hits = FindHits(text, query);
+        return Snippet(text, FindHits(text, query), whole: true);
+    }
+
+    // text: one line; hits: its hits; whole: false when text is only the opening of a longer text (so it ends with an ellipsis).
+    private static string Snippet(string text, List<Hit> hits, bool whole)
+    {
         var start = 0;
         if (hits.Count > 0 && hits[0].Start > LeadIn)
         {
@@ -57,10 +59,11 @@ public static class SearchHighlighter
             var cut = markdown.IndexOf("\n\n", Math.Min(markdown.Length, hits[0].Start + MarkdownReach), StringComparison.Ordinal);
             if (cut > 0)
             {
-                var opening = SearchText.PlainTextOfMarkdown(markdown[..cut]);
-                if (FindHits(opening, query).Count > 0)
+                var opening = SearchText.PlainTextOfMarkdown(markdown[..cut]).ReplaceLineEndings(" ");
+                var openingHits = FindHits(opening, query);
+                if (openingHits.Count > 0)
                 {
-                    return Snippet(opening, query, whole: false);
+                    return Snippet(opening, openingHits, whole: false);
                 }
             }
         }
