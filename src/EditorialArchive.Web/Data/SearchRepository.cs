@@ -27,7 +27,8 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
     // The window reads the filter columns from ix_articles_summary (006), not the wide article rows; only the
     // page of hits finally shown is read from `articles`. The rowid bounds are those of the months the dates
     // cover (or none): FTS5 then reads only the postings between them. window_count tells whether the window filled.
-    // (ORDER BY 1 is the index's own rowid, which FTS5 streams newest first.)
+    // (ORDER BY 1 is the index's own rowid, which FTS5 streams newest first.) The page is cut from the window before
+    // the join: joined first, SQLite read and sorted all 1,000 article rows with their bodies (8 ms against 4 at 1M).
     private const string WindowFiltersAndPage = """
               AND f.status = 'published'
               AND (@Language IS NULL OR f.language = @Language)
@@ -39,11 +40,10 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
         )
         SELECT a.id, a.slug, a.language, a.headline, s.name_en AS section_name_en, s.name_ko AS section_name_ko,
                a.byline, a.posted_at, a.body_markdown, (SELECT count(*) FROM candidates) AS window_count
-        FROM candidates c
+        FROM (SELECT id, score FROM candidates ORDER BY score, id LIMIT @Limit OFFSET @Offset) c
         JOIN articles a ON a.id = c.id
         JOIN sections s ON s.id = a.section_id
         ORDER BY c.score, c.id
-        LIMIT @Limit OFFSET @Offset
         """;
 
     public const string SearchPublishedSql = $"""
@@ -231,10 +231,9 @@ public sealed class SearchRepository(SqliteConnectionFactory connections)
             LIMIT @Window
         )
         SELECT a.id, a.slug, a.language, a.headline, a.posted_at
-        FROM candidates c
+        FROM (SELECT id, score FROM candidates ORDER BY score, id LIMIT @Limit) c
         JOIN articles a ON a.id = c.id
         ORDER BY c.score, c.id
-        LIMIT @Limit
         """;
 
     /// <summary>Published pieces sharing words with <paramref name="query"/> (built from a headline), best first among the newest matches.</summary>
