@@ -21,7 +21,9 @@ public sealed class ArchivePageCache(IOutputCacheStore store, ArchivePageChangeW
     private const string GenerationPrefix = "generation:";
 
     private readonly SemaphoreSlim gate = new(1, 1);
-    private long checkedAt = long.MinValue;
+    // So long ago that the first request catches up. (long.MinValue overflowed the subtraction below: a restarted app
+    // never looked for other processes' writes until it wrote one itself, and that first look emptied the cache.)
+    private long checkedAt = -(long)PollInterval.TotalMilliseconds;
     private long generation;
 
     /// <summary>Moves each time pages were evicted.</summary>
@@ -90,6 +92,7 @@ public sealed class ArchivePageCache(IOutputCacheStore store, ArchivePageChangeW
                 tags = [ArchivePageTags.Everything];
             }
 
+            logger.LogDebug("Evicting the pages tagged {Tags} (generation {Generation})", tags, Generation);
             foreach (var tag in tags)
             {
                 await store.EvictByTagAsync(tag, CancellationToken.None);
