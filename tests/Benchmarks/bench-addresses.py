@@ -7,7 +7,8 @@
   popular.txt   500 other pieces' addresses: the pages the newsroom row's readers ask for again and again;
   edited.txt    50 other pieces' ids: the pieces the newsroom row's editor corrects (none is popular);
   searches.txt  at least 200 distinct search addresses: common and rare English words, two-word queries,
-                prefixes, Korean two-syllable nouns with and without particles, section and date filters.
+                prefixes, Korean two-syllable nouns with and without particles, section and date filters;
+  search-warmup.txt  other distinct searches of the same kinds (none in searches.txt), asked before the sweep.
 """
 import random
 import re
@@ -84,4 +85,21 @@ for i, w in enumerate(common[:30]):
     queries.add(("en", f"q={urllib.parse.quote(w)}&from={year}-01-01&to={year}-12-31"))
 with open(f"{out}/searches.txt", "w") as f:
     f.writelines(f"/{lang}/search?{q}\n" for lang, q in sorted(queries))
-print(f"{len(crawl)} crawl, {len(popular)} popular, {len(edited)} edited, {len(queries)} searches")
+
+# The warm-up: the app's first uncached searches after its start, of the same kinds but never the sweep's own.
+warmup = set()
+for w in by_frequency[60:120]:
+    warmup.add(("en", f"q={urllib.parse.quote(w)}"))
+for h in english[50:150]:
+    words = re.findall(r"[A-Za-z]{3,}", h)
+    if len(words) >= 3:
+        warmup.add(("en", "q=" + urllib.parse.quote(f"{words[1]} {words[2]}".lower())))
+for token in sorted(nouns)[50:100]:
+    warmup.add(("ko", f"q={urllib.parse.quote(token)}"))
+for i, w in enumerate(by_frequency[30:50]):
+    warmup.add(("en", f"q={urllib.parse.quote(w)}&section=column"))
+    warmup.add(("en", f"q={urllib.parse.quote(w)}&from={2001 + i}-03-01&to={2001 + i}-09-30"))
+warmup -= queries
+with open(f"{out}/search-warmup.txt", "w") as f:
+    f.writelines(f"/{lang}/search?{q}\n" for lang, q in sorted(warmup))
+print(f"{len(crawl)} crawl, {len(popular)} popular, {len(edited)} edited, {len(queries)} searches, {len(warmup)} warm-up searches")
