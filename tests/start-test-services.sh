@@ -59,7 +59,7 @@ free_port() {
   return 1
 }
 
-mkdir -p "$state" "$redis_dir" || fail "cannot create $state"
+mkdir -p "$state" "$redis_dir" 2>/dev/null || fail "cannot create $state"
 chmod 0755 "$state"
 owner() { "${as_owner[@]}" "$@"; }
 
