@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test, on a fresh machine: installs what the browser tests need, runs `dotnet test` over the solution with
+# Every test, on a fresh machine: installs what the browser tests need, starts PostgreSQL and Redis, runs `dotnet test` over the solution with
 # TRX results, and ends with one line `tests: N passed, N failed` summed from the TRX files (a build failure or a
 # crashed test host counts as a failure). Extra arguments go to `dotnet test` (e.g. --filter).
 set -uo pipefail
@@ -13,6 +13,13 @@ if ! bash tests/install-test-deps.sh; then
   summary 0 1
   exit 1
 fi
+
+# PostgreSQL and Redis for the tests that need them (ARCHIVE_TEST_POSTGRES, ARCHIVE_TEST_REDIS).
+if ! services=$(bash tests/start-test-services.sh </dev/null); then
+  summary 0 1
+  exit 1
+fi
+eval "$services"
 
 rm -rf TestResults
 dotnet test EditorialArchive.sln --logger trx --results-directory TestResults "$@"

@@ -5,6 +5,21 @@ public sealed class ArchiveOptions
 {
     public const string SectionName = "Archive";
 
+    /// <summary>The value of <see cref="Database"/> that keeps the archive in one SQLite file (the default).</summary>
+    public const string Sqlite = "sqlite";
+
+    /// <summary>The value of <see cref="Database"/> that keeps the archive in PostgreSQL (<c>ConnectionStrings:ArchivePostgres</c>).</summary>
+    public const string Postgres = "postgres";
+
+    /// <summary>Which database holds the archive: <c>sqlite</c> or <c>postgres</c>.</summary>
+    public string Database { get; set; } = Sqlite;
+
+    /// <summary>Whether <see cref="Database"/> names PostgreSQL.</summary>
+    public bool UsesPostgres => Database == Postgres;
+
+    /// <summary>Whether <paramref name="database"/> is a value <see cref="Database"/> accepts.</summary>
+    public static bool IsKnownDatabase(string? database) => database is Sqlite or Postgres;
+
     /// <summary>IANA or Windows time zone in which instants are shown to readers and editors.</summary>
     public string TimeZone { get; set; } = "Asia/Seoul";
 

@@ -23,15 +23,21 @@ public sealed partial record Migration(int Number, string Name, string Sql)
         return new Migration(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), fileName, normalized);
     }
 
-    /// <summary>The migrations embedded in this assembly, in order.</summary>
-    public static IReadOnlyList<Migration> LoadEmbedded()
+    /// <summary>The SQLite migrations embedded in this assembly (Data/Migrations/), in order.</summary>
+    public static IReadOnlyList<Migration> LoadEmbedded() => LoadEmbedded("EditorialArchive.Web.Data.Migrations.");
+
+    /// <summary>The PostgreSQL migrations embedded in this assembly (Data/Migrations/Postgres/), in order.</summary>
+    public static IReadOnlyList<Migration> LoadEmbeddedPostgres() => LoadEmbedded("EditorialArchive.Web.Data.Migrations.Postgres.");
+
+    private static List<Migration> LoadEmbedded(string prefix)
     {
         var assembly = typeof(Migration).Assembly;
-        const string prefix = "EditorialArchive.Web.Data.Migrations.";
         var migrations = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            if (!resource.StartsWith(prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            // A resource of a subfolder (Postgres/ under the SQLite folder) has a dot left in its name.
+            if (!resource.StartsWith(prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal)
+                || resource.AsSpan(prefix.Length, resource.Length - prefix.Length - ".sql".Length).Contains('.'))
             {
                 continue;
             }

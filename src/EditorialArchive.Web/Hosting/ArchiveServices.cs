@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using Serilog.Configuration;
@@ -60,7 +61,9 @@ public static class ArchiveServices
         services.AddOptions<ArchiveOptions>()
             .Bind(configuration.GetSection(ArchiveOptions.SectionName))
             .Validate(o => TryFindZone(o.TimeZone), "Archive:TimeZone must name a time zone known to this system (e.g. Asia/Seoul).")
+            .Validate(o => ArchiveOptions.IsKnownDatabase(o.Database), "Archive:Database must be 'sqlite' or 'postgres'.")
             .ValidateOnStart();
+        var usesPostgres = PostgresServices.ChosenDatabase(configuration) == ArchiveOptions.Postgres;
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -111,6 +114,10 @@ public static class ArchiveServices
         services.AddSeo(configuration);
         services.AddDesk(configuration);
         services.AddPagePerformance();
+        if (usesPostgres)
+        {
+            services.AddPostgresArchive(configuration);
+        }
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -126,6 +133,11 @@ public static class ArchiveServices
 
     public static WebApplication UseArchive(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.UsesPostgres)
+        {
+            return app.UsePostgresNotPorted();
+        }
+
         app.UseForwardedHeaders();
         app.UseArchiveSecurityHeaders();
         app.UseHeadAsGet();
