@@ -38,6 +38,16 @@ public sealed class ArchiveOptions
     /// <summary>IP addresses of reverse proxies whose X-Forwarded-* headers are trusted (loopback always is).</summary>
     public string[] KnownProxies { get; set; } = [];
 
+    /// <summary>
+    /// StackExchange.Redis configuration (e.g. <c>redis.internal:6379,defaultDatabase=0</c>) shared by every node of
+    /// the site: when set, data-protection keys (sign-in and antiforgery) and cached pages live there; empty means one
+    /// node, with keys beside the database and the page cache in memory.
+    /// </summary>
+    public string Redis { get; set; } = "";
+
+    /// <summary>Prefix of every Redis key the site writes, so several sites (or test runs) can share one server.</summary>
+    public string RedisKeyPrefix { get; set; } = "editorial-archive:";
+
     public string ResolveSeedsPath() =>
         string.IsNullOrWhiteSpace(SeedsPath) ? Path.Combine(AppContext.BaseDirectory, "seeds") : SeedsPath;
 }

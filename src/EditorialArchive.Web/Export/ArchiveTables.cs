@@ -31,6 +31,7 @@ public static class ArchiveTables
         "archive_page_changes", // what the page cache must evict, written by triggers (010)
         "article_related_pending", // the related lists due, filled by triggers (011); an import clears what it brought
         "article_month_id_ranges", // each month's first and last published id, kept by triggers (014)
+        "scheduler_leases",     // which running node publishes scheduled pieces (016): the importing site's own
     };
 
     /// <summary>

@@ -42,6 +42,9 @@ public sealed class ArchivePageCache(IOutputCacheStore store, ArchivePageChangeW
             ? Task.CompletedTask
             : CatchUpCoreAsync();
 
+    /// <summary>Reads other processes' changes now, however recently it last looked (before and after storing into a shared store).</summary>
+    public Task CatchUpNowAsync() => CatchUpCoreAsync();
+
     public static string GenerationTag(long generation) => GenerationPrefix + generation.ToString(CultureInfo.InvariantCulture);
 
     public static bool IsGenerationTag(string tag) => tag.StartsWith(GenerationPrefix, StringComparison.Ordinal);

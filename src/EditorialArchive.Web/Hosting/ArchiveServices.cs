@@ -76,10 +76,20 @@ public static class ArchiveServices
         // From a factory, so the container disposes it (and the connections it keeps open) at shutdown.
         services.AddSingleton(_ => connectionFactory);
 
-        // Antiforgery and sign-in cookies must stay valid across restarts: keep the keys beside the database.
-        services.AddDataProtection()
-            .SetApplicationName("EditorialArchive")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(connectionFactory.DataDirectory, "keys")));
+        // Antiforgery and sign-in cookies must stay valid across restarts: keep the keys beside the database, or,
+        // when several nodes serve the site, in the Redis they share, so that a cookie one issued another accepts.
+        var redis = ArchiveRedis.FromConfiguration(configuration);
+        var dataProtection = services.AddDataProtection().SetApplicationName("EditorialArchive");
+        if (redis is null)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(connectionFactory.DataDirectory, "keys")));
+        }
+        else
+        {
+            dataProtection.PersistKeysToStackExchangeRedis(() => redis.Multiplexer.GetDatabase(), redis.DataProtectionKey);
+            services.AddSingleton(_ => redis);
+            services.AddHostedService<RedisStartupCheck>();
+        }
 
         // Write Hangul and other non-ASCII text as characters, not numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -108,12 +118,17 @@ public static class ArchiveServices
 
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        if (redis is not null)
+        {
+            health.AddCheck<RedisHealthCheck>("redis");
+        }
+
         services.AddAccounts(configuration);
         services.AddRateLimits(configuration);
         services.AddSeo(configuration);
         services.AddDesk(configuration);
-        services.AddPagePerformance();
+        services.AddPagePerformance(redis);
         if (usesPostgres)
         {
             services.AddPostgresArchive(configuration);

@@ -19,6 +19,7 @@ public static class DeskServices
         services.AddSingleton<ArticleDeskRepository>();
         services.AddSingleton<ArticleRevisionRepository>();
         services.AddSingleton<ArticleCorrectionRepository>();
+        services.AddSingleton<SchedulerLeaseRepository>();
         services.AddSingleton<ArticleDesk>();
         services.AddSingleton<DeskFormLimitsFilter>();
         services.AddHostedService<ScheduledPublisher>();
