@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The servers the tests talk to: a private PostgreSQL 15 cluster and a redis-server, both on 127.0.0.1 on free
 # ports, under /tmp (nothing of the machine's own clusters is touched). Installs Debian's postgresql and redis-server
-# when missing (through sudo -n when not root). A role with a password made now (never stored in the repository)
+# when missing (through sudo -n when not root). A role with a password drawn at the first run (kept under /tmp, never in the repository)
 # owns a test database and may create more (each test makes its own). On success prints, for `eval`:
 #   export ARCHIVE_TEST_POSTGRES='<Npgsql connection string>' ARCHIVE_TEST_REDIS='127.0.0.1:<port>'
 # A second run reuses servers still running. On failure says why in one line on stderr and exits 1.
@@ -84,10 +84,15 @@ if ! owner "$pg_bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
 fi
 pg_port=$(cat "$state/pg-port" 2>/dev/null) || fail "PostgreSQL runs but its port is unknown ($state/pg-port)"
 
-password=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-[ ${#password} -eq 48 ] || fail "could not make a random password"
+# Drawn at the first run and kept beside the cluster (0600, never in the repository): a second run, or a test run
+# still going in another shell, keeps working with the same one.
+password_file=$state/pg-password
+if [ ! -s "$password_file" ]; then
+  (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$password_file") || fail "could not store a password in $password_file"
+fi
+password=$(cat "$password_file")
+[ ${#password} -eq 48 ] || fail "could not make a random password ($password_file)"
 psql_admin() { owner "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_socket" -p "$pg_port" -U postgres -d postgres "$@"; }
-# The password is set anew on every run, so it only ever lives in this process's environment.
 psql_admin -v password="$password" >"$state/psql.log" 2>&1 <<'SQL' || fail "could not create the test role and database (see $state/psql.log)"
 SELECT format('CREATE ROLE archive_test LOGIN CREATEDB PASSWORD %L', :'password')
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'archive_test') \gexec

@@ -36,6 +36,14 @@ public static class CliVerbs
             return 2;
         }
 
+        // On PostgreSQL only the schema is ported: every other verb works on SQLite repositories.
+        if (app.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.UsesPostgres && args[0] is not ("migrate" or "help"))
+        {
+            await Console.Error.WriteLineAsync(
+                $"'{args[0]}' is not ported to PostgreSQL yet (Archive:Database=postgres); only 'migrate' is. Set Archive:Database=sqlite to use it.");
+            return 1;
+        }
+
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -67,9 +75,19 @@ public static class CliVerbs
 
     private static async Task<int> MigrateAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {
-        var applied = await services.GetRequiredService<MigrationRunner>().ApplyAsync(Migration.LoadEmbedded(), cancellationToken);
+        var options = services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+        var applied = options.UsesPostgres
+            ? await MigratePostgresAsync(services, options, cancellationToken)
+            : await services.GetRequiredService<MigrationRunner>().ApplyAsync(Migration.LoadEmbedded(), cancellationToken);
         Console.WriteLine(applied.Count == 0 ? "The schema is up to date." : $"Applied: {string.Join(", ", applied)}");
         return 0;
+    }
+
+    private static async Task<IReadOnlyList<string>> MigratePostgresAsync(IServiceProvider services, ArchiveOptions options, CancellationToken cancellationToken)
+    {
+        var applied = await services.GetRequiredService<PostgresMigrationRunner>().ApplyAsync(Migration.LoadEmbeddedPostgres(), cancellationToken);
+        await services.GetRequiredService<PostgresArchiveSettings>().WriteZoneAsync(ArchiveSqlFunctions.ZoneOrDefault(options.TimeZone), cancellationToken);
+        return applied;
     }
 
     private static async Task<int> ImportSeedsAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)

@@ -2,6 +2,8 @@ using System.Net;
 using Dapper;
 using EditorialArchive.Tests.Infrastructure;
 using EditorialArchive.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace EditorialArchive.Tests.Postgres;
 
@@ -38,6 +40,20 @@ public sealed class PostgresStartupTests : IAsyncLifetime
             EditorialArchive.Web.Data.Migration.LoadEmbeddedPostgres().Count,
             await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
         Assert.Equal("Asia/Seoul", await connection.ExecuteScalarAsync<string>("SELECT time_zone FROM archive_settings WHERE id = 1"));
+    }
+
+    [Fact]
+    public async Task None_of_the_apps_background_services_runs_on_postgres()
+    {
+        // They write through the SQLite repositories; on postgres they would fail in a loop against an empty file.
+        await using var app = new PostgresAppFactory("postgres", database.ConnectionString);
+        app.CreateBrowserlessClient().Dispose();
+
+        var ours = app.Services.GetServices<IHostedService>().Where(s => s.GetType().Assembly == typeof(PostgresServices).Assembly);
+
+        Assert.Empty(ours.Select(s => s.GetType().Name));
+        await using var sqlite = new ArchiveAppFactory();
+        Assert.Contains(sqlite.Services.GetServices<IHostedService>(), s => s.GetType().Name == "ScheduledPublisher");
     }
 
     [Fact]
