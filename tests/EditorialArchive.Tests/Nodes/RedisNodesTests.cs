@@ -74,6 +74,8 @@ public sealed class RedisNodesTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, fromB.StatusCode);
         Assert.True(fromB.Headers.Age is not null, "node B rendered the page instead of serving the one node A stored in Redis");
+        using var health = await readerB.GetAsync("/healthz");
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
     }
 
     [Fact]
