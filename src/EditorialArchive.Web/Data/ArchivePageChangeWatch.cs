@@ -11,7 +11,7 @@ public sealed record ArchivePageChange(long Id, long? ArticleId, string? Languag
 /// touch (Hosting/ArchivePageCache.cs). Looking asks SQLite's <c>PRAGMA data_version</c> on one long-lived read
 /// connection, which moves whenever another connection has committed, and only then reads the rows written by the
 /// migration 010 triggers after the last one seen. When rows were pruned before they were read, or this watch
-/// (re)opened its connection, <see cref="PageChanges.Everything"/> says so and the cache empties itself.
+/// reopened its connection after a failure, <see cref="PageChanges.Everything"/> says so and the cache empties itself.
 /// </summary>
 public sealed class ArchivePageChangeWatch(SqliteConnectionFactory connections) : IDisposable
 {
@@ -32,6 +32,7 @@ public sealed class ArchivePageChangeWatch(SqliteConnectionFactory connections) 
     private SqliteCommand? getDataVersion;
     private long seenDataVersion;
     private long seenChangeId;
+    private bool openedBefore;
 
     /// <summary>The changes committed since the last call; never two callers at once.</summary>
     public PageChanges ReadNew()
@@ -43,8 +44,12 @@ public sealed class ArchivePageChangeWatch(SqliteConnectionFactory connections) 
                 if (connection is null)
                 {
                     Open();
-                    // What happened before this connection existed is unknown: start afresh.
-                    return PageChanges.All;
+                    // The first look starts from now: this process has cached nothing yet, and a shared store's pages
+                    // were evicted by the nodes that wrote. After a broken connection what happened meanwhile is
+                    // unknown: start afresh.
+                    var first = !openedBefore;
+                    openedBefore = true;
+                    return first ? PageChanges.None : PageChanges.All;
                 }
 
                 var dataVersion = (long)getDataVersion!.ExecuteScalar()!;
