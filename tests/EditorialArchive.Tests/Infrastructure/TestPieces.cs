@@ -28,6 +28,32 @@ public static class TestPieces
         return id;
     }
 
+    /// <summary>
+    /// Published pieces (headline, language) written in one transaction: the background related-pieces refresher then
+    /// sees all of them or none, never the first before the next exists (whose list would then lack it).
+    /// </summary>
+    public static async Task<long[]> InsertAllAsync<T>(WebApplicationFactory<T> app, params (string Headline, string Language)[] pieces)
+        where T : class
+    {
+        var services = app.Services;
+        const string body = "First paragraph of the piece.\n\nSecond paragraph.";
+        var html = services.GetRequiredService<MarkdownRenderer>().RenderHtml(body);
+        var posted = UtcInstant.Truncate(DateTimeOffset.UtcNow.AddMinutes(-5));
+        await using var connection = await services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var transaction = connection.BeginTransaction();
+        var ids = new long[pieces.Length];
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            ids[i] = await services.GetRequiredService<ArticleRepository>().InsertAsync(transaction, new NewArticle(
+                SlugGenerator.FromHeadline(pieces[i].Headline), pieces[i].Language, pieces[i].Headline, "editorial", null, body,
+                html, ArticleStatus.Published, posted, posted), CancellationToken.None);
+        }
+
+        await transaction.CommitAsync();
+        await Written(app);
+        return ids;
+    }
+
     public static async Task LinkAsync<T>(WebApplicationFactory<T> app, long a, long b)
         where T : class
     {

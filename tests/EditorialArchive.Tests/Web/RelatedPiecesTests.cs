@@ -16,11 +16,16 @@ public sealed class RelatedPiecesTests(ArchiveAppFactory app) : IClassFixture<Ar
     [Fact]
     public async Task Stored_lists_share_significant_headline_words_in_both_languages_and_show_on_the_page()
     {
-        var dredging = await TestPieces.InsertAsync(app, "Harbour dredging plan stalls again");
-        var costs = await TestPieces.InsertAsync(app, "Harbour dredging costs keep rising");
-        var orchard = await TestPieces.InsertAsync(app, "Orchard subsidies reach farmers");
-        var koreanPlan = await TestPieces.InsertAsync(app, "항만 준설 계획 또 멈춰", Languages.Korean);
-        var koreanCosts = await TestPieces.InsertAsync(app, "항만 준설 비용 계속 늘어", Languages.Korean);
+        // In one transaction: a list is computed on save, so one the background refresher computed between two inserts
+        // would rightly lack the later piece.
+        var ids = await TestPieces.InsertAllAsync(
+            app,
+            ("Harbour dredging plan stalls again", Languages.English),
+            ("Harbour dredging costs keep rising", Languages.English),
+            ("Orchard subsidies reach farmers", Languages.English),
+            ("항만 준설 계획 또 멈춰", Languages.Korean),
+            ("항만 준설 비용 계속 늘어", Languages.Korean));
+        var (dredging, costs, orchard, koreanPlan, koreanCosts) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
 
         await TestPieces.RefreshRelatedAsync(app);
 
@@ -36,8 +41,8 @@ public sealed class RelatedPiecesTests(ArchiveAppFactory app) : IClassFixture<Ar
     [Fact]
     public async Task A_piece_that_is_unpublished_leaves_the_pages_listing_it_at_once_and_their_stored_lists_after_a_refresh()
     {
-        var levee = await TestPieces.InsertAsync(app, "Levee inspections find cracks");
-        var leveeFunds = await TestPieces.InsertAsync(app, "Levee repair funds approved");
+        var ids = await TestPieces.InsertAllAsync(app, ("Levee inspections find cracks", Languages.English), ("Levee repair funds approved", Languages.English));
+        var (levee, leveeFunds) = (ids[0], ids[1]);
         await TestPieces.RefreshRelatedAsync(app);
         Assert.Contains(leveeFunds, await StoredAsync(levee));
         var url = ArticleUrls.Article(Languages.English, levee, "levee-inspections-find-cracks");
