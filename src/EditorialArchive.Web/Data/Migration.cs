@@ -23,6 +23,16 @@ public sealed partial record Migration(int Number, string Name, string Sql)
         return new Migration(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), fileName, normalized);
     }
 
+    /// <summary>Two files with one number would leave their order, and so the schema, to chance: stops start-up.</summary>
+    public static void EnsureDistinctNumbers(IReadOnlyList<Migration> migrations)
+    {
+        var duplicate = migrations.GroupBy(m => m.Number).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new MigrationException($"Two migrations share the number {duplicate.Key:000}: {string.Join(", ", duplicate.Select(m => m.Name))}.");
+        }
+    }
+
     /// <summary>The SQLite migrations embedded in this assembly (Data/Migrations/), in order.</summary>
     public static IReadOnlyList<Migration> LoadEmbedded() => LoadEmbedded("EditorialArchive.Web.Data.Migrations.");
 

@@ -28,11 +28,7 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections, ILogger
     /// <summary>Applies what is missing; returns the names of the migrations applied now.</summary>
     public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
-        var duplicate = migrations.GroupBy(m => m.Number).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new MigrationException($"Two migrations share the number {duplicate.Key:000}: {string.Join(", ", duplicate.Select(m => m.Name))}.");
-        }
+        Migration.EnsureDistinctNumbers(migrations);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         // WAL lets readers go on while an editor saves; the setting is stored in the database file.

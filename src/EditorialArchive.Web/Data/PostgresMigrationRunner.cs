@@ -36,11 +36,7 @@ public sealed class PostgresMigrationRunner(PostgresConnectionFactory connection
     /// <summary>Applies what is missing; returns the names of the migrations applied now.</summary>
     public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
-        var duplicate = migrations.GroupBy(m => m.Number).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new MigrationException($"Two migrations share the number {duplicate.Key:000}: {string.Join(", ", duplicate.Select(m => m.Name))}.");
-        }
+        Migration.EnsureDistinctNumbers(migrations);
 
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(LockSql, new { Key = MigrationLockKey }, cancellationToken: cancellationToken));
