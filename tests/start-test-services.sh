@@ -75,10 +75,12 @@ mkdir -p "$pg_socket"
 [ ${#as_owner[@]} -gt 0 ] && chown postgres: "$pg_socket"
 chmod 0700 "$pg_socket"
 
+# fsync and autovacuum off: a throwaway cluster, and an autovacuum worker's session (a superuser's) is one the tests'
+# DROP DATABASE … WITH (FORCE) may not end.
 if ! owner "$pg_bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
   pg_port=$(free_port) || fail "no free port for PostgreSQL"
   owner "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 start \
-    -o "-p $pg_port -k $pg_socket -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" >/dev/null 2>&1 \
+    -o "-p $pg_port -k $pg_socket -c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off -c max_connections=200" >/dev/null 2>&1 \
     || fail "PostgreSQL did not start (see $pg_data/server.log)"
   echo "$pg_port" >"$state/pg-port"
 fi

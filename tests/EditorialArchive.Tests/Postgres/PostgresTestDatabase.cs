@@ -40,8 +40,20 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         await using var server = new NpgsqlConnection(serverConnectionString);
         await server.OpenAsync();
-        // FORCE: a connection a failed test left open must not keep the database alive.
-        await server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        // FORCE: a connection a failed test left open must not keep the database alive. It cannot end a superuser's
+        // session (an autovacuum worker that just connected: 42501), which ends by itself moments later: try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private static string ServerConnectionString()
